@@ -1,0 +1,166 @@
+// Slot and bundle decoding. Rows are indexed by (type, major opcode); within a
+// bucket the first row, in table order, whose fixed bits match wins, which is
+// also how GNU objdump resolves pseudo-ops (they are listed before the
+// general form they specialise).
+
+import { extractOperand } from './operands.js';
+import { A_ROWS } from './tables/a.js';
+import { B_ROWS } from './tables/b.js';
+import { F_ROWS } from './tables/f.js';
+import { I_ROWS } from './tables/i.js';
+import { M_ROWS } from './tables/m.js';
+import { X_ROWS } from './tables/x.js';
+import { Flag, InsnDef, InsnType, rowMatches } from './table.js';
+import { field, majorOpcode, slotHi, slotLo, splitBundle } from './slot.js';
+import { TEMPLATES, Template, Unit } from './templates.js';
+
+/** One decoded instruction slot. */
+export interface Insn {
+  /** The matching table row, or null if the slot does not decode. */
+  readonly def: InsnDef | null;
+  /** The raw 41-bit slot. */
+  readonly slot: number;
+  /** Qualifying predicate register number (0 when the row cannot be predicated). */
+  readonly qp: number;
+  /** Operand values, in the row's operand order (registers as numbers). */
+  readonly ops: readonly number[];
+  /**
+   * The instruction's immediate as a 64-bit two's complement BigInt: the
+   * first immediate or relative operand (for movl, the full imm64; for
+   * brl, the IP-relative displacement). 0n when there is none.
+   */
+  readonly imm: bigint;
+}
+
+/** A decoded bundle. */
+export interface Bundle {
+  readonly template: Template;
+  /** Three slots; for MLX, slot 1 is the L half (def null) and slot 2 the X instruction. */
+  readonly insns: readonly [Insn, Insn, Insn];
+}
+
+const BY_TYPE = new Map<InsnType, InsnDef[][]>();
+for (const [type, rows] of [
+  ['A', A_ROWS],
+  ['I', I_ROWS],
+  ['M', M_ROWS],
+  ['B', B_ROWS],
+  ['F', F_ROWS],
+  ['X', X_ROWS],
+] as const) {
+  const buckets: InsnDef[][] = Array.from({ length: 16 }, () => []);
+  for (const def of rows) {
+    const op = (def.maskHi >>> 5) === 0xf ? def.bitsHi >>> 5 : -1;
+    if (op < 0) {
+      for (const b of buckets) b.push(def);
+    } else {
+      buckets[op].push(def);
+    }
+  }
+  BY_TYPE.set(type, buckets);
+}
+
+/** The instruction type a slot of the given unit decodes as. */
+export function typeForUnit(unit: Unit, slot: number): InsnType | null {
+  switch (unit) {
+    case 'M':
+    case 'I':
+      return majorOpcode(slot) >= 8 ? 'A' : unit;
+    case 'B':
+    case 'F':
+      return unit;
+    case 'X':
+      return 'X';
+    case 'L':
+      return null;
+  }
+}
+
+/** Find the table row for a slot, or null. */
+export function lookup(type: InsnType, slot: number): InsnDef | null {
+  const lo = slotLo(slot);
+  const hi = slotHi(slot);
+  const bucket = BY_TYPE.get(type)![hi >>> 5];
+  for (let i = 0; i < bucket.length; i++) {
+    const def = bucket[i];
+    if (rowMatches(def, lo, hi) && verify(def, slot)) return def;
+  }
+  return null;
+}
+
+/** Extra constraints of some pseudo-ops that a mask cannot express. */
+function verify(def: InsnDef, slot: number): boolean {
+  if (def.flags & Flag.F2EqF3) return field(slot, 13, 7) === field(slot, 20, 7);
+  if (def.flags & Flag.LenEq64MCnt) {
+    const len = field(slot, 27, 6) + 1;
+    const cnt = extractOperand(def.operands[2], slot);
+    return len === 64 - cnt;
+  }
+  return true;
+}
+
+const EMPTY: readonly number[] = [];
+
+/** Decode one slot of the given unit; lSlot is the L slot for an X-unit instruction. */
+export function decodeSlot(unit: Unit, slot: number, lSlot = 0): Insn {
+  const type = typeForUnit(unit, slot);
+  const def = type ? lookup(type, slot) : null;
+  if (!def) return { def: null, slot, qp: slotLo(slot) & 0x3f, ops: EMPTY, imm: 0n };
+  const ops: number[] = new Array(def.operands.length);
+  let imm: bigint | null = null;
+  for (let i = 0; i < def.operands.length; i++) {
+    const o = def.operands[i];
+    if (o.xform === 'wide') {
+      const wide = wideOperand(o.name, slot, lSlot);
+      ops[i] = Number(BigInt.asIntN(64, wide));
+      imm ??= wide;
+    } else {
+      ops[i] = extractOperand(o, slot);
+      if (imm === null && (o.cls === 'abs' || o.cls === 'rel')) imm = BigInt.asUintN(64, BigInt(ops[i]));
+    }
+  }
+  const qp = def.flags & Flag.NoPred ? 0 : slotLo(slot) & 0x3f;
+  return { def, slot, qp, ops, imm: imm ?? 0n };
+}
+
+/** The operands of X-unit instructions that take bits from the L slot (Vol. 3, formats X1-X5). */
+function wideOperand(name: string, x: number, l: number): bigint {
+  const X = BigInt(x);
+  const L = BigInt(l);
+  const b = (pos: number, len: number) => (X >> BigInt(pos)) & ((1n << BigInt(len)) - 1n);
+  switch (name) {
+    case 'IMMU64': // imm7b, imm9d, imm5c, ic, imm41, i
+      return (
+        b(13, 7) | (b(27, 9) << 7n) | (b(22, 5) << 16n) | (b(21, 1) << 21n) | (L << 22n) | (b(36, 1) << 63n)
+      );
+    case 'IMMU62': // imm20a, i, imm41
+      return b(6, 20) | (b(36, 1) << 20n) | (L << 21n);
+    case 'TGT64': // (imm20b, imm39, i) << 4; the imm39 is bits 2..40 of the L slot
+      return BigInt.asUintN(64, (b(13, 20) | ((L >> 2n) << 20n) | (b(36, 1) << 59n)) << 4n);
+    default:
+      throw new Error(`no wide operand ${name}`);
+  }
+}
+
+/** Decode a bundle from 16 bytes at offset in buf. */
+export function decodeBundle(buf: Uint8Array, offset = 0): Bundle {
+  const dv = new DataView(buf.buffer, buf.byteOffset + offset, 16);
+  const [t, s0, s1, s2] = splitBundle(dv.getUint32(0, true), dv.getUint32(4, true), dv.getUint32(8, true), dv.getUint32(12, true));
+  return decodeSlots(t, s0, s1, s2);
+}
+
+/** Decode a bundle given its template number and slots. */
+export function decodeSlots(t: number, s0: number, s1: number, s2: number): Bundle {
+  const template = TEMPLATES[t];
+  const units = template.units;
+  const illegal = (s: number): Insn => ({ def: null, slot: s, qp: 0, ops: EMPTY, imm: 0n });
+  if (!units) return { template, insns: [illegal(s0), illegal(s1), illegal(s2)] };
+  return {
+    template,
+    insns: [
+      decodeSlot(units[0], s0),
+      units[1] === 'L' ? illegal(s1) : decodeSlot(units[1], s1),
+      decodeSlot(units[2], s2, s1),
+    ],
+  };
+}

@@ -1,0 +1,10 @@
+// X-type instruction encodings (Vol. 3, Part I, chapter 4).
+
+import { defineRows, FormatFields, Row } from '../table.js';
+
+/** Field layouts of the X-unit formats: name -> [position, length]. */
+const FORMATS: Record<string, FormatFields> = {};
+
+const ROWS: Row[] = [];
+
+export const X_ROWS = defineRows('X', FORMATS, ROWS);
