@@ -4,6 +4,7 @@
 // binutils-ia64-linux-gnu; `npm test` then needs neither binutils nor gcc.
 //
 //   npx tsx tools/gen-disasm-corpus.ts [--random N] [--mutated N]
+//   npx tsx tools/gen-disasm-corpus.ts --asm NAME.s   (one assembly file only)
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,18 @@ function writeExpected(name: string, text: string): void {
   writeFileSync(join(DIR, name + '.expected.gz'), gzipSync(text, { level: 9 }));
 }
 
+function assemble(s: string): void {
+  const obj = `asm/${s.replace(/\.s$/, '.o')}`;
+  execFileSync(AS, ['-x', '-o', obj, `asm/${s}`], { cwd: DIR });
+  writeExpected(obj, objdumpElf(obj));
+}
+
+const only = process.argv.indexOf('--asm');
+if (only >= 0) {
+  assemble(process.argv[only + 1].replace(/^.*\//, ''));
+  process.exit(0);
+}
+
 // Random bundles: 10 files of N/10 bundles. Every template and slot value is
 // equally likely, which exercises reserved templates and encodings.
 const nRandom = arg('--random', 100_000);
@@ -59,11 +72,7 @@ for (let f = 0; f < 10; f++) {
 }
 
 // Assembled mnemonic lists: every .s under asm/.
-for (const s of readdirSync(join(DIR, 'asm')).filter((n) => n.endsWith('.s'))) {
-  const obj = `asm/${s.replace(/\.s$/, '.o')}`;
-  execFileSync(AS, ['-x', '-o', obj, `asm/${s}`], { cwd: DIR });
-  writeExpected(obj, objdumpElf(obj));
-}
+for (const s of readdirSync(join(DIR, 'asm')).filter((n) => n.endsWith('.s'))) assemble(s);
 
 // Mutated real code: the .text of the assembled files and of the compiled
 // programs, with one to three bits flipped per bundle.
