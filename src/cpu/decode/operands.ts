@@ -117,7 +117,8 @@ const KINDS: OperandKind[] = [
   k('IMM8M1', 'abs', '', [[7, 13], [1, 36]], 'minus1', 'sdec'),
   k('IMM8M1U4', 'abs', '', [[7, 13], [1, 36]], 'minus1', 'sdec'),
   k('IMM8M1U8', 'abs', '', [[7, 13], [1, 36]], 'minus1', 'sdec'),
-  k('IMMU9', 'abs', '', [[7, 20], [2, 33]]),
+  // fclass9: fc2 holds the low two bits, fclass7c the upper seven.
+  k('IMMU9', 'abs', '', [[2, 33], [7, 20]]),
   k('IMM9a', 'abs', '', [[7, 6], [1, 27], [1, 36]], 's', 'sdec'),
   k('IMM9b', 'abs', '', [[7, 13], [1, 27], [1, 36]], 's', 'sdec'),
   k('IMM14', 'abs', '', [[7, 13], [6, 27], [1, 36]], 's', 'sdec'),
