@@ -34,7 +34,7 @@ const FORMATS: Record<string, FormatFields> = {
 type Enc = Readonly<Record<string, number>>;
 
 /** Sequential prefetch hint (p) and cache deallocation hint (d) completers. */
-const PH_DH: ReadonlyArray<readonly [string, { p: number; d: number }]> = [
+export const PH_DH: ReadonlyArray<readonly [string, { p: number; d: number }]> = [
   ['.few', { p: 0, d: 0 }],
   ['.few.clr', { p: 0, d: 1 }],
   ['.many', { p: 1, d: 0 }],
@@ -58,7 +58,7 @@ const WH_CALL: ReadonlyArray<readonly [string, number]> = [
 ];
 
 /** Every whether-hint and prefetch/deallocation combination of a branch, as objdump orders them. */
-function hinted(name: string, format: string, enc: Enc, operands: string, flags = 0, wh = WH): Row[] {
+export function hinted(name: string, format: string, enc: Enc, operands: string, flags = 0, wh = WH): Row[] {
   return wh.flatMap(([w, whv]) =>
     PH_DH.map(([c, pd]): Row => [name + w + c, format, { ...enc, wh: whv, ...pd }, operands, flags]),
   );
@@ -69,7 +69,7 @@ function hinted(name: string, format: string, enc: Enc, operands: string, flags 
  * one, which objdump prints without ".cond.sptk"; these rows must precede
  * the br.cond rows they specialise.
  */
-function unconditional(name: string, format: string, enc: Enc, operands: string): Row[] {
+export function unconditional(name: string, format: string, enc: Enc, operands: string): Row[] {
   return PH_DH.map(([c, pd]): Row => [name + c, format, { ...enc, qp: 0, wh: 0, ...pd }, operands]);
 }
 
