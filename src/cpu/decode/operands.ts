@@ -122,9 +122,9 @@ const KINDS: OperandKind[] = [
   k('IMM9a', 'abs', '', [[7, 6], [1, 27], [1, 36]], 's', 'sdec'),
   k('IMM9b', 'abs', '', [[7, 13], [1, 27], [1, 36]], 's', 'sdec'),
   k('IMM14', 'abs', '', [[7, 13], [6, 27], [1, 36]], 's', 'sdec'),
-  k('IMMU16', 'abs', '', [[4, 6], [11, 12], [1, 36]]),
+  k('IMMU16', 'abs', '', [[4, 6], [11, 12], [1, 36]], 'u', 'udec'),
   k('IMM17', 'abs', '', [[7, 6], [8, 24], [1, 36]], 's', 'hex', 1),
-  k('IMMU19', 'abs', '', [[4, 6], [14, 12], [1, 36]]),
+  k('IMMU19', 'abs', '', [[4, 6], [14, 12], [1, 36]], 'u', 'udec'),
   k('IMMU21', 'abs', '', [[20, 6], [1, 36]]),
   k('IMM22', 'abs', '', [[7, 13], [9, 27], [5, 22], [1, 36]], 's', 'sdec'),
   k('IMMU24', 'abs', '', [[21, 6], [2, 31], [1, 36]]),
@@ -143,8 +143,9 @@ const KINDS: OperandKind[] = [
   k('TGT25b', 'rel', '', [[7, 6], [13, 20], [1, 36]], 's', 'hex', 4),
   k('TGT25c', 'rel', '', [[20, 13], [1, 36]], 's', 'hex', 4),
   k('TGT64', 'rel', '', [], 'wide'),
-  k('CNT6a', 'abs', '', [[6, 6]], 'u', 'udec'),
-  k('STRD5b', 'abs', '', [[5, 13]], 'u', 'udec'),
+  // lfetch.count: the count is stored minus one, the stride in 64-byte lines.
+  k('CNT6a', 'abs', '', [[6, 6]], 'plus1', 'udec'),
+  k('STRD5b', 'abs', '', [[5, 13]], 's', 'sdec', 6),
 ];
 
 /** Operand kinds by name. */
