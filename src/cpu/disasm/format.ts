@@ -10,13 +10,28 @@ export type AddressPrinter = (addr: bigint) => string;
 export const plainAddress: AddressPrinter = (a) => '0x' + a.toString(16);
 
 const AR_NAMES: Record<number, string> = {
-  16: 'ar.rsc', 17: 'ar.bsp', 18: 'ar.bspstore', 19: 'ar.rnat', 32: 'ar.ccv', 36: 'ar.unat',
-  40: 'ar.fpsr', 44: 'ar.itc', 64: 'ar.pfs', 65: 'ar.lc', 66: 'ar.ec',
+  16: 'ar.rsc', 17: 'ar.bsp', 18: 'ar.bspstore', 19: 'ar.rnat', 21: 'ar.fcr', 24: 'ar.eflag',
+  25: 'ar.csd', 26: 'ar.ssd', 27: 'ar.cflg', 28: 'ar.fsr', 29: 'ar.fir', 30: 'ar.fdr', 32: 'ar.ccv',
+  36: 'ar.unat', 40: 'ar.fpsr', 44: 'ar.itc', 45: 'ar.ruc', 64: 'ar.pfs', 65: 'ar.lc', 66: 'ar.ec',
 };
 
 /** Application register name as objdump prints it. */
 export function arName(n: number): string {
   return n < 8 ? `ar.k${n}` : AR_NAMES[n] ?? `ar${n}`;
+}
+
+const CR_NAMES: Record<number, string> = {
+  0: 'cr.dcr', 1: 'cr.itm', 2: 'cr.iva', 8: 'cr.pta', 16: 'cr.ipsr', 17: 'cr.isr', 19: 'cr.iip',
+  20: 'cr.ifa', 21: 'cr.itir', 22: 'cr.iipa', 23: 'cr.ifs', 24: 'cr.iim', 25: 'cr.iha', 26: 'cr.iib0',
+  27: 'cr.iib1', 64: 'cr.lid', 65: 'cr.ivr', 66: 'cr.tpr', 67: 'cr.eoi', 72: 'cr.itv', 73: 'cr.pmv',
+  74: 'cr.cmcv',
+};
+
+/** Control register name as objdump prints it. */
+export function crName(n: number): string {
+  if (n >= 68 && n <= 71) return `cr.irr${n - 68}`;
+  if (n === 80 || n === 81) return `cr.lrr${n - 80}`;
+  return CR_NAMES[n] ?? `cr${n}`;
 }
 
 const MBTYPE4: Record<number, string> = { 0: '@brcst', 8: '@mix', 9: '@shuf', 10: '@alt', 11: '@rev' };
@@ -48,7 +63,7 @@ export function formatInsn(insn: Insn, bundleAddr: bigint, printAddr: AddressPri
         s += o.str;
         break;
       case 'reg':
-        s += o.str === 'ar' ? arName(v) : o.str + v;
+        s += o.str === 'ar' ? arName(v) : o.str === 'cr' ? crName(v) : o.str + v;
         break;
       case 'ind':
         s += `${o.str}[r${v}]`;
