@@ -1,0 +1,298 @@
+// The CPU: fetch, decode once, execute slot by slot.
+//
+// Decoded bundles are cached per physical 4 KiB page together with the
+// semantic function of each slot, so the hot loop is: look up the bundle,
+// test each slot's qualifying predicate, call its function. Stores into a
+// cached page drop that page; so do fc, sync.i and translation changes.
+
+import { decodeSlots, Insn } from './decode/decoder.js';
+import { splitBundle } from './decode/slot.js';
+import { Template } from './decode/templates.js';
+import { ExecFn, semanticFor } from './exec/registry.js';
+import { illegalOperation, Interruption, ISR, Vector } from './interruption.js';
+import { Access, AddressTranslator, identityTranslator, PhysicalMemory, UNCACHED_BIT } from './memory.js';
+import { PSR, psrGet } from './psr.js';
+import { Rse } from './rse.js';
+import { AR, RegisterFile } from './state.js';
+import './exec/all.js';
+
+/** A bundle ready to execute. */
+export interface ExecBundle {
+  readonly template: Template;
+  readonly insns: readonly [Insn, Insn, Insn];
+  /** Per slot: the function to run, or null for the L slot of MLX. */
+  readonly fns: readonly [ExecFn | null, ExecFn | null, ExecFn | null];
+  /** Per slot: run even when the qualifying predicate is false. */
+  readonly always: readonly [boolean, boolean, boolean];
+}
+
+/** Why run() returned. */
+export type StopReason = 'limit' | 'halt';
+
+/** Raised out of run() when an interruption cannot be delivered to software. */
+export class CpuFault extends Error {
+  constructor(
+    readonly interruption: Interruption,
+    /** Address of the faulting bundle. */
+    readonly ip: bigint,
+    /** Faulting slot (0-2). */
+    readonly slot: number,
+  ) {
+    super(`${interruption.kind} at IP 0x${ip.toString(16)} slot ${slot}`);
+    this.name = 'CpuFault';
+  }
+}
+
+/**
+ * Delivery of interruptions: the system architecture installs a handler that
+ * vectors through the IVT; without one every interruption stops the run.
+ * Returning false means "not delivered" (the run stops with a CpuFault).
+ */
+export type InterruptionHandler = (c: Cpu, intr: Interruption, slot: number) => boolean;
+
+/** Handles `break` immediates itself (system calls, firmware calls); true = handled. */
+export type BreakHandler = (c: Cpu, imm: number, slot: number) => boolean;
+
+const unimplemented: ExecFn = (_c, i) => {
+  throw illegalOperation(i.def ? `${i.def.name} is not implemented` : 'reserved encoding');
+};
+
+const illegalSlot: ExecFn = () => {
+  throw illegalOperation('reserved encoding');
+};
+
+const PAGE_SHIFT = 12n;
+
+export class Cpu {
+  readonly r = new RegisterFile();
+  /** IP of the current bundle (bits 3:0 are zero). */
+  ip = 0n;
+  psr = 0n;
+  /** Retired instruction slots (each executed or predicated-off slot counts). */
+  insnCount = 0;
+  readonly rse: Rse;
+
+  translator: AddressTranslator = identityTranslator;
+  onInterruption: InterruptionHandler | null = null;
+  onBreak: BreakHandler | null = null;
+
+  /** Set by a taken branch: the next bundle's IP. */
+  branchTarget = 0n;
+  branched = false;
+  /** Slot at which to start the next bundle (after an rfi into the middle of a bundle). */
+  startSlot = 0;
+  /** Set by software that stops the CPU (a halt, a firmware request). */
+  halted = false;
+  /** Slot (0-2) of the instruction being executed. */
+  slot = 0;
+
+  /** Decoded bundles by physical page number. */
+  private readonly pages = new Map<bigint, (ExecBundle | undefined)[]>();
+  private readonly fnCache: (readonly [ExecFn, boolean])[] = [];
+  /** The page of the last fetch: virtual page, its physical page and bundles. */
+  private fetchVPage = -1n;
+  private fetchGen = -1;
+  private fetchPPage = 0n;
+  private fetchBundles: (ExecBundle | undefined)[] = [];
+
+  constructor(readonly mem: PhysicalMemory) {
+    this.rse = new Rse(this.r, {
+      load8: (va) => this.load(va, 8),
+      store8: (va, v) => this.store(va, 8, v),
+    });
+    mem.onCodeWrite = (page) => this.invalidatePage(page);
+  }
+
+  // ---- registers ---------------------------------------------------------
+
+  /** GR[n] for the current frame. */
+  gr(n: number): bigint {
+    return this.r.gr[this.r.grMap[n]];
+  }
+
+  /** NaT bit of GR[n]. */
+  nat(n: number): number {
+    return this.r.nat[this.r.grMap[n]];
+  }
+
+  /** Write GR[n]; r0 and registers outside the current frame are Illegal Operation faults. */
+  setGr(n: number, v: bigint, nat = 0): void {
+    if (n === 0 || (n >= 32 && n >= 32 + this.r.cfm.sof)) throw illegalOperation(`write to r${n}`);
+    const p = this.r.grMap[n];
+    this.r.gr[p] = v;
+    this.r.nat[p] = nat;
+  }
+
+  /** Check that GR[n] may be written (for instructions that fault before any write). */
+  checkTarget(n: number): void {
+    if (n === 0 || (n >= 32 && n >= 32 + this.r.cfm.sof)) throw illegalOperation(`write to r${n}`);
+  }
+
+  pr(n: number): number {
+    return this.r.pr[this.r.prMap[n]];
+  }
+
+  setPr(n: number, v: number): void {
+    if (n !== 0) this.r.pr[this.r.prMap[n]] = v;
+  }
+
+  qpTrue(i: Insn): boolean {
+    return this.r.pr[this.r.prMap[i.qp]] === 1;
+  }
+
+  /** Privilege level (PSR.cpl). */
+  get cpl(): number {
+    return Number((this.psr >> BigInt(PSR.cpl)) & 3n);
+  }
+
+  // ---- memory ------------------------------------------------------------
+
+  /** Data translation of va for an access. */
+  translateData(va: bigint, size: number, access: Access): bigint {
+    if (size > 1 && (va & BigInt(size - 1)) !== 0n && psrGet(this.psr, 'ac')) {
+      throw new Interruption(Vector.UNALIGNED_REFERENCE, 'Unaligned Data Reference fault', {
+        ifa: va,
+        isr: access === Access.Write ? ISR.W : ISR.R,
+      });
+    }
+    return this.translator.translate(va, size, access);
+  }
+
+  load(va: bigint, size: number): bigint {
+    return this.mem.read(this.translateData(va, size, Access.Read), size);
+  }
+
+  store(va: bigint, size: number, v: bigint): void {
+    this.mem.write(this.translateData(va, size, Access.Write), size, v);
+  }
+
+  // ---- decoding ----------------------------------------------------------
+
+  private fnFor(i: Insn): readonly [ExecFn, boolean] {
+    if (!i.def) return [illegalSlot, true];
+    let e = this.fnCache[i.def.id];
+    if (!e) {
+      const s = semanticFor(i.def);
+      e = s ? [s.fn, s.always ?? false] : [unimplemented, true];
+      this.fnCache[i.def.id] = e;
+    }
+    return e;
+  }
+
+  private decodeAt(pa: bigint): ExecBundle {
+    const buf = new Uint8Array(16);
+    this.mem.readBlock(pa, buf, Access.Execute);
+    const dv = new DataView(buf.buffer);
+    const [t, s0, s1, s2] = splitBundle(dv.getUint32(0, true), dv.getUint32(4, true), dv.getUint32(8, true), dv.getUint32(12, true));
+    const b = decodeSlots(t, s0, s1, s2);
+    const units = b.template.units;
+    const e = b.insns.map((i, k) => (units && units[k] === 'L' ? null : units ? this.fnFor(i) : ([illegalSlot, true] as const)));
+    return {
+      template: b.template,
+      insns: b.insns,
+      fns: [e[0]?.[0] ?? null, e[1]?.[0] ?? null, e[2]?.[0] ?? null],
+      always: [e[0]?.[1] ?? false, e[1]?.[1] ?? false, e[2]?.[1] ?? false],
+    };
+  }
+
+  /** The executable bundle at virtual address ip. */
+  fetch(ip: bigint): ExecBundle {
+    const vpage = ip >> PAGE_SHIFT;
+    if (vpage !== this.fetchVPage || this.fetchGen !== this.translator.generation) {
+      const pa = this.translator.translate(ip, 16, Access.Execute) & ~UNCACHED_BIT;
+      this.fetchPPage = pa >> PAGE_SHIFT;
+      let bundles = this.pages.get(this.fetchPPage);
+      if (!bundles) {
+        bundles = new Array(256);
+        this.pages.set(this.fetchPPage, bundles);
+        this.mem.watchCode(this.fetchPPage);
+      }
+      this.fetchBundles = bundles;
+      this.fetchVPage = vpage;
+      this.fetchGen = this.translator.generation;
+    }
+    const idx = Number((ip >> 4n) & 0xffn);
+    let b = this.fetchBundles[idx];
+    if (!b) {
+      b = this.decodeAt((this.fetchPPage << PAGE_SHIFT) | (ip & 0xff0n));
+      this.fetchBundles[idx] = b;
+    }
+    return b;
+  }
+
+  /** Drop decoded bundles of a physical page (a store, fc or sync.i touched it). */
+  invalidatePage(page: bigint): void {
+    this.pages.delete(page);
+    if (page === this.fetchPPage) this.fetchVPage = -1n;
+  }
+
+  /** Drop every decoded bundle. */
+  invalidateAll(): void {
+    this.pages.clear();
+    this.fetchVPage = -1n;
+  }
+
+  // ---- execution ---------------------------------------------------------
+
+  /**
+   * Execute until maxInsns slots have retired or the CPU halts. Interruptions
+   * are offered to onInterruption; undelivered ones throw CpuFault.
+   */
+  run(maxInsns: number): StopReason {
+    const limit = this.insnCount + maxInsns;
+    const pr = this.r.pr;
+    const prMap = this.r.prMap;
+    while (this.insnCount < limit) {
+      if (this.halted) return 'halt';
+      const ip = this.ip;
+      let slot = this.startSlot;
+      this.startSlot = 0;
+      try {
+        const b = this.fetch(ip);
+        this.branched = false;
+        for (; slot < 3; slot++) {
+          const fn = b.fns[slot];
+          if (fn === null) continue;
+          const insn = b.insns[slot];
+          this.insnCount++;
+          if (b.always[slot] || pr[prMap[insn.qp]] === 1) {
+            this.slot = slot;
+            fn(this, insn);
+            if (this.branched) break;
+          }
+        }
+        this.ip = this.branched ? this.branchTarget : ip + 16n;
+      } catch (e) {
+        if (!(e instanceof Interruption)) throw e;
+        this.interrupt(e, ip, slot);
+      }
+    }
+    return 'limit';
+  }
+
+  private interrupt(intr: Interruption, ip: bigint, slot: number): void {
+    if (intr.vector === Vector.BREAK_INSTRUCTION && this.onBreak) {
+      const imm = Number(intr.info.iim ?? 0n);
+      if (this.onBreak(this, imm, slot)) return;
+    }
+    if (this.onInterruption && this.onInterruption(this, intr, slot)) return;
+    throw new CpuFault(intr, ip, slot);
+  }
+
+  /** Resume after a handled break or trap: continue with the slot after `slot` of the bundle at ip. */
+  resumeAfter(ip: bigint, slot: number): void {
+    if (slot >= 2) {
+      this.ip = ip + 16n;
+      this.startSlot = 0;
+    } else {
+      this.ip = ip;
+      this.startSlot = slot + 1;
+    }
+  }
+
+  /** Read an application register, with the side effects the RSE defines. */
+  readAr(n: number): bigint {
+    if (n === AR.BSP) return this.r.ar[AR.BSP];
+    return this.r.ar[n];
+  }
+}

@@ -1,0 +1,5 @@
+// Every instruction family registers its semantic functions on import.
+
+import './branch.js';
+import './frame.js';
+import './misc.js';

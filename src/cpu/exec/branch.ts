@@ -1,0 +1,170 @@
+// B-unit branches (Vol. 3, "br", "brl"): conditional, call and return with
+// the register stack, the counted and modulo-scheduled loop branches with
+// register rotation, and long branches.
+
+import type { Cpu } from '../cpu.js';
+import type { Insn } from '../decode/decoder.js';
+import { GeneralExceptionCode, illegalOperation, Interruption, Vector } from '../interruption.js';
+import { PSR } from '../psr.js';
+import { AR } from '../state.js';
+import { ExecFn, registerSemantics, Semantic } from './registry.js';
+
+const M64 = (1n << 64n) - 1n;
+
+/** Branch to target (bits 3:0 ignored). */
+function take(c: Cpu, target: bigint): void {
+  c.branchTarget = target & ~0xfn & M64;
+  c.branched = true;
+}
+
+/** IP-relative target of the instruction being executed. */
+function relTarget(c: Cpu, i: Insn): bigint {
+  return (c.ip + i.imm) & M64;
+}
+
+/** br.call: save the return link and the caller's frame, then start the callee's frame. */
+function call(c: Cpu, b1: number, target: bigint): void {
+  const r = c.r;
+  r.br[b1] = (c.ip + 16n) & M64;
+  r.ar[AR.PFS] = r.cfmValue | ((r.ar[AR.EC] & 0x3fn) << 52n) | (BigInt(c.cpl) << 62n);
+  c.rse.call();
+  take(c, target);
+}
+
+/** br.ret: restore the caller's frame, EC and (never raising) privilege from PFS. */
+function ret(c: Cpu, target: bigint): void {
+  const r = c.r;
+  const pfs = r.ar[AR.PFS];
+  c.rse.ret(pfs & ((1n << 38n) - 1n));
+  r.ar[AR.EC] = (pfs >> 52n) & 0x3fn;
+  const ppl = (pfs >> 62n) & 3n;
+  if (ppl > BigInt(c.cpl)) c.psr = (c.psr & ~(3n << BigInt(PSR.cpl))) | (ppl << BigInt(PSR.cpl));
+  take(c, target);
+}
+
+/** Rotate the rotating GRs, FRs and PRs by one (CFM.rrb.* decrement). */
+export function rotateRegs(c: Cpu): void {
+  const { cfm } = c.r;
+  if (cfm.sor) cfm.rrbGr = (cfm.rrbGr + cfm.sor - 1) % cfm.sor;
+  cfm.rrbFr = (cfm.rrbFr + 95) % 96;
+  cfm.rrbPr = (cfm.rrbPr + 47) % 48;
+  c.r.remapAll();
+}
+
+function requireSlot2(c: Cpu): void {
+  if (c.slot !== 2) throw illegalOperation('loop branch outside slot 2');
+}
+
+/**
+ * Epilogue step shared by ctop/cexit (when LC is 0) and wtop/wexit (when the
+ * loop predicate is false). Returns true while the pipeline is draining.
+ */
+function drain(c: Cpu): boolean {
+  const ar = c.r.ar;
+  c.setPr(63, 0);
+  const ec = ar[AR.EC];
+  if (ec > 1n) {
+    ar[AR.EC] = ec - 1n;
+    rotateRegs(c);
+    return true;
+  }
+  if (ec === 1n) {
+    ar[AR.EC] = 0n;
+    rotateRegs(c);
+  }
+  return false;
+}
+
+/** Counted loops: br.cloop, br.ctop, br.cexit. */
+function counted(kind: string, target: (c: Cpu, i: Insn) => bigint): ExecFn {
+  if (kind === 'cloop') {
+    return (c, i) => {
+      requireSlot2(c);
+      const ar = c.r.ar;
+      if (ar[AR.LC] !== 0n) {
+        ar[AR.LC] = (ar[AR.LC] - 1n) & M64;
+        take(c, target(c, i));
+      }
+    };
+  }
+  const top = kind === 'ctop';
+  return (c, i) => {
+    requireSlot2(c);
+    const ar = c.r.ar;
+    let cont: boolean;
+    if (ar[AR.LC] !== 0n) {
+      ar[AR.LC] = (ar[AR.LC] - 1n) & M64;
+      c.setPr(63, 1);
+      rotateRegs(c);
+      cont = true;
+    } else {
+      cont = drain(c);
+    }
+    if (cont === top) take(c, target(c, i));
+  };
+}
+
+/** While loops: br.wtop, br.wexit (the qualifying predicate is the loop condition). */
+function whileLoop(kind: string, target: (c: Cpu, i: Insn) => bigint): Semantic {
+  const top = kind === 'wtop';
+  return {
+    always: true,
+    fn: (c, i) => {
+      requireSlot2(c);
+      let cont: boolean;
+      if (c.qpTrue(i)) {
+        c.setPr(63, 0);
+        rotateRegs(c);
+        cont = true;
+      } else {
+        cont = drain(c);
+      }
+      if (cont === top) take(c, target(c, i));
+    },
+  };
+}
+
+const BRANCH = /^br\.(cond|call|ret|ia|cloop|ctop|cexit|wtop|wexit)\b/;
+
+function branch(format: string, name: string): Semantic | ExecFn | undefined {
+  const m = BRANCH.exec(name);
+  if (!m) return undefined;
+  const kind = m[1];
+  const indirect = format === 'B4' || format === 'B5';
+  const target = indirect ? (c: Cpu, i: Insn) => c.r.br[i.ops[i.ops.length - 1]] : relTarget;
+  switch (kind) {
+    case 'cond':
+      return (c, i) => take(c, target(c, i));
+    case 'call':
+      return (c, i) => call(c, i.ops[0], target(c, i));
+    case 'ret':
+      return (c, i) => ret(c, target(c, i));
+    case 'ia':
+      return () => {
+        throw new Interruption(
+          Vector.GENERAL_EXCEPTION,
+          'Disabled Instruction Set Transition fault (br.ia: IA-32 execution is not supported)',
+          { isr: BigInt(GeneralExceptionCode.DISABLED_ISA_TRANSITION) },
+        );
+      };
+    case 'wtop':
+    case 'wexit':
+      return whileLoop(kind, target);
+    default:
+      return counted(kind, target);
+  }
+}
+
+registerSemantics(
+  { formats: ['B1', 'B2', 'B3', 'B4', 'B5'], make: (d) => branch(d.format, d.name) },
+  // Long branches (X3, X4): IP-relative with a 60-bit displacement.
+  {
+    formats: ['X3', 'X4'],
+    make: (d) =>
+      d.name.startsWith('brl.call')
+        ? (c, i) => call(c, i.ops[0], relTarget(c, i))
+        : d.name.startsWith('brl')
+          ? (c, i) => take(c, relTarget(c, i))
+          : undefined,
+  },
+);

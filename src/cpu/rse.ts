@@ -1,0 +1,157 @@
+// The register stack engine (Vol. 2, chapter 6). Stacked GRs live in a ring
+// of N_STACKED physical registers; frames that no longer fit are spilled to
+// the backing store at BSPSTORE and filled back when returned to. This model
+// is the architecturally allowed "enforced lazy" RSE: it moves registers only
+// when a frame would not fit (mandatory spills/fills) or when software asks
+// (flushrs, loadrs).
+//
+// A register's backing-store address a maps to the physical ring slot
+// bof + (seq(a) - seq(BSP)), where seq counts register slots and skips the
+// RNAT collection slot that ends every 64-slot block.
+
+import { AR, N_STACKED, RegisterFile } from './state.js';
+
+/** Number of register (non-RNAT) slots below address a. */
+export function seq(a: bigint): bigint {
+  return (a >> 3n) - (a >> 9n);
+}
+
+/** The address of register slot number s. */
+export function addrOfSeq(s: bigint): bigint {
+  return ((s / 63n) * 64n + (s % 63n)) << 3n;
+}
+
+/** The address n register slots away from a (n may be negative). */
+export function skipRegs(a: bigint, n: number): bigint {
+  return addrOfSeq(seq(a) + BigInt(n));
+}
+
+/** Is a the RNAT collection slot of its 64-slot block? */
+export function isRnatSlot(a: bigint): boolean {
+  return ((a >> 3n) & 63n) === 63n;
+}
+
+/** Backing-store memory as the RSE uses it (8-byte, virtual, data translation). */
+export interface BackingStore {
+  load8(va: bigint): bigint;
+  store8(va: bigint, v: bigint): void;
+}
+
+export class Rse {
+  constructor(
+    private readonly r: RegisterFile,
+    private readonly mem: BackingStore,
+  ) {}
+
+  get bsp(): bigint {
+    return this.r.ar[AR.BSP];
+  }
+
+  get bspstore(): bigint {
+    return this.r.ar[AR.BSPSTORE];
+  }
+
+  /** Dirty registers: those between BSPSTORE and BSP, still only in the register file. */
+  ndirty(): number {
+    return Number(seq(this.bsp) - seq(this.bspstore));
+  }
+
+  /** Physical GR number of the stacked register whose backing address is a. */
+  private physOf(a: bigint): number {
+    const d = Number(seq(a) - seq(this.bsp));
+    return 32 + ((((this.r.bof + d) % N_STACKED) + N_STACKED) % N_STACKED);
+  }
+
+  /** Store the oldest dirty register at BSPSTORE (with the RNAT collection when due). */
+  spillOne(): void {
+    const ar = this.r.ar;
+    let a = ar[AR.BSPSTORE];
+    if (isRnatSlot(a)) {
+      this.mem.store8(a, ar[AR.RNAT]);
+      a += 8n;
+    }
+    const p = this.physOf(a);
+    this.mem.store8(a, this.r.gr[p]);
+    const bit = 1n << ((a >> 3n) & 63n);
+    ar[AR.RNAT] = this.r.nat[p] ? ar[AR.RNAT] | bit : ar[AR.RNAT] & ~bit;
+    ar[AR.BSPSTORE] = a + 8n;
+  }
+
+  /** Load the register just below BSPSTORE (with the RNAT collection when crossed). */
+  fillOne(): void {
+    const ar = this.r.ar;
+    let a = ar[AR.BSPSTORE] - 8n;
+    if (isRnatSlot(a)) {
+      ar[AR.RNAT] = this.mem.load8(a);
+      a -= 8n;
+    }
+    const p = this.physOf(a);
+    this.r.gr[p] = this.mem.load8(a);
+    this.r.nat[p] = Number((ar[AR.RNAT] >> ((a >> 3n) & 63n)) & 1n);
+    ar[AR.BSPSTORE] = a;
+  }
+
+  /** Make room for a frame of sof registers above BSP (mandatory spills). */
+  ensureRoom(sof: number): void {
+    while (this.ndirty() + sof > N_STACKED) this.spillOne();
+  }
+
+  /** Make sure every register from address a up to BSP is in the register file (mandatory fills). */
+  ensureLoaded(a: bigint): void {
+    while (this.bspstore > a) this.fillOne();
+  }
+
+  /** br.call: the caller's locals become dirty; the callee's frame is its outputs. */
+  call(): void {
+    const { cfm } = this.r;
+    this.r.ar[AR.BSP] = skipRegs(this.bsp, cfm.sol);
+    this.r.bof = (this.r.bof + cfm.sol) % N_STACKED;
+    cfm.sof -= cfm.sol;
+    cfm.sol = 0;
+    cfm.sor = 0;
+    cfm.rrbGr = cfm.rrbFr = cfm.rrbPr = 0;
+    this.r.remapAll();
+  }
+
+  /** br.ret / rfi frame restore: return to a frame whose marker is pfm. */
+  ret(pfm: bigint): void {
+    const sol = Number((pfm >> 7n) & 0x7fn);
+    const newBsp = skipRegs(this.bsp, -sol);
+    if (newBsp < this.bspstore) this.ensureLoaded(newBsp);
+    this.r.bof = (((this.r.bof - sol) % N_STACKED) + N_STACKED) % N_STACKED;
+    this.r.ar[AR.BSP] = newBsp;
+    this.r.setCfm(pfm);
+    this.ensureRoom(this.r.cfm.sof);
+  }
+
+  /** cover: the whole current frame becomes dirty; the new frame is empty. */
+  cover(): void {
+    const { cfm } = this.r;
+    this.r.ar[AR.BSP] = skipRegs(this.bsp, cfm.sof);
+    this.r.bof = (this.r.bof + cfm.sof) % N_STACKED;
+    Object.assign(cfm, { sof: 0, sol: 0, sor: 0, rrbGr: 0, rrbFr: 0, rrbPr: 0 });
+    this.r.remapAll();
+  }
+
+  /** flushrs: spill every dirty register. */
+  flush(): void {
+    while (this.ndirty() > 0) this.spillOne();
+  }
+
+  /**
+   * loadrs: make the RSC.loadrs bytes below BSP present and discard the rest
+   * of the dirty partition.
+   */
+  loadrs(bytes: bigint): void {
+    const target = this.bsp - bytes;
+    if (target < this.bspstore) this.ensureLoaded(target);
+    else this.r.ar[AR.BSPSTORE] = target;
+  }
+
+  /** A write to BSPSTORE: dirty registers stay dirty and will spill at the new place. */
+  writeBspstore(v: bigint): void {
+    const dirty = this.ndirty();
+    this.r.ar[AR.BSPSTORE] = v;
+    this.r.ar[AR.BSP] = skipRegs(v, dirty);
+  }
+}

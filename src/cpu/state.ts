@@ -1,0 +1,136 @@
+// Architectural register state (Vol. 1, chapter 3; Vol. 2, chapter 3).
+//
+// General registers are kept by physical number: GR0-31 are static and the
+// 96 stacked registers form a ring addressed through CFM.bof. The logical to
+// physical maps (grMap, frMap, prMap) are recomputed only when CFM changes
+// (alloc, calls, returns, rotation), so an access is one table lookup.
+
+/** Number of physical stacked general registers (as on Itanium 2). */
+export const N_STACKED = 96;
+/** Physical general registers: 32 static + the stacked ring. */
+export const N_GR_PHYS = 32 + N_STACKED;
+
+/** Application register numbers (Vol. 1, Table 3-3). */
+export const AR = {
+  KR0: 0, RSC: 16, BSP: 17, BSPSTORE: 18, RNAT: 19, FCR: 21, EFLAG: 24, CSD: 25, SSD: 26,
+  CFLG: 27, FSR: 28, FIR: 29, FDR: 30, CCV: 32, UNAT: 36, FPSR: 40, ITC: 44, RUC: 45,
+  PFS: 64, LC: 65, EC: 66,
+} as const;
+
+/** The current frame marker, unpacked (Vol. 1, Figure 3-8). */
+export interface FrameMarker {
+  sof: number;
+  sol: number;
+  /** Size of the rotating region in registers (CFM.sor * 8). */
+  sor: number;
+  rrbGr: number;
+  rrbFr: number;
+  rrbPr: number;
+}
+
+export function packCfm(f: FrameMarker): bigint {
+  return (
+    BigInt(f.sof) |
+    (BigInt(f.sol) << 7n) |
+    (BigInt(f.sor >> 3) << 14n) |
+    (BigInt(f.rrbGr) << 18n) |
+    (BigInt(f.rrbFr) << 25n) |
+    (BigInt(f.rrbPr) << 32n)
+  );
+}
+
+export function unpackCfm(v: bigint): FrameMarker {
+  const n = (pos: number, len: number) => Number((v >> BigInt(pos)) & ((1n << BigInt(len)) - 1n));
+  return { sof: n(0, 7), sol: n(7, 7), sor: n(14, 4) * 8, rrbGr: n(18, 7), rrbFr: n(25, 7), rrbPr: n(32, 6) };
+}
+
+export class RegisterFile {
+  /** GR values by physical number. */
+  readonly gr = new BigUint64Array(N_GR_PHYS);
+  /** GR NaT bits by physical number. */
+  readonly nat = new Uint8Array(N_GR_PHYS);
+  /** Logical GR number -> physical number for the current frame. */
+  readonly grMap = new Int32Array(128);
+
+  /** FR in the 82-bit register format: sign, 17-bit biased exponent, 64-bit significand. */
+  readonly frSign = new Uint8Array(128);
+  readonly frExp = new Uint32Array(128);
+  readonly frSig = new BigUint64Array(128);
+  readonly frMap = new Int32Array(128);
+
+  /** Predicates by physical number (PR0 is always 1). */
+  readonly pr = new Uint8Array(64);
+  readonly prMap = new Int32Array(64);
+
+  readonly br = new BigUint64Array(8);
+  /** Application registers by number. BSP is derived (see Rse). */
+  readonly ar = new BigUint64Array(128);
+  /** Control registers by number. */
+  readonly cr = new BigUint64Array(128);
+
+  /** CFM, unpacked. */
+  readonly cfm: FrameMarker = { sof: 0, sol: 0, sor: 0, rrbGr: 0, rrbFr: 0, rrbPr: 0 };
+  /** Physical slot (0..95) in the stacked ring of logical GR32. */
+  bof = 0;
+
+  constructor() {
+    this.pr[0] = 1;
+    // f0 = +0.0, f1 = +1.0 (exponent bias 0xffff, explicit integer bit).
+    this.frExp[1] = 0xffff;
+    this.frSig[1] = 1n << 63n;
+    for (let i = 0; i < 32; i++) this.grMap[i] = i;
+    for (let i = 0; i < 16; i++) this.prMap[i] = i;
+    for (let i = 0; i < 32; i++) this.frMap[i] = i;
+    this.remapAll();
+  }
+
+  /** Recompute every logical->physical map from CFM and bof. */
+  remapAll(): void {
+    this.remapGr();
+    this.remapFr();
+    this.remapPr();
+  }
+
+  remapGr(): void {
+    const { sor, rrbGr } = this.cfm;
+    for (let i = 0; i < 96; i++) {
+      const rot = i < sor ? (i + rrbGr) % sor : i;
+      this.grMap[32 + i] = 32 + ((this.bof + rot) % N_STACKED);
+    }
+  }
+
+  remapFr(): void {
+    const rrb = this.cfm.rrbFr;
+    for (let i = 0; i < 96; i++) this.frMap[32 + i] = 32 + ((i + rrb) % 96);
+  }
+
+  remapPr(): void {
+    const rrb = this.cfm.rrbPr;
+    for (let i = 0; i < 48; i++) this.prMap[16 + i] = 16 + ((i + rrb) % 48);
+  }
+
+  /** CFM as a 38-bit value. */
+  get cfmValue(): bigint {
+    return packCfm(this.cfm);
+  }
+
+  /** Set CFM from a 38-bit value (br.ret, rfi) and remap. */
+  setCfm(v: bigint): void {
+    Object.assign(this.cfm, unpackCfm(v));
+    this.remapAll();
+  }
+
+  /** All 64 predicates as a 64-bit value (logical numbering). */
+  predicates(): bigint {
+    let v = 0n;
+    for (let i = 63; i >= 0; i--) v = (v << 1n) | BigInt(this.pr[this.prMap[i]]);
+    return v;
+  }
+
+  /** Write predicates selected by mask (logical numbering); PR0 stays 1. */
+  setPredicates(v: bigint, mask: bigint): void {
+    for (let i = 1; i < 64; i++) {
+      if ((mask >> BigInt(i)) & 1n) this.pr[this.prMap[i]] = Number((v >> BigInt(i)) & 1n);
+    }
+  }
+}

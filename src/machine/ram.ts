@@ -1,0 +1,126 @@
+// Sparse RAM and ROM regions: memory is allocated in 64 KiB chunks on first
+// write, so a machine with gigabytes of RAM costs only what is touched.
+
+import type { Region, RegionKind } from './address-space.js';
+
+const CHUNK_SHIFT = 16n;
+const CHUNK = 1 << 16;
+
+export class SparseMemory implements Region {
+  private readonly chunks = new Map<number, DataView>();
+  private static readonly ZERO = new DataView(new ArrayBuffer(CHUNK));
+  /** Set for ROM: CPU stores are ignored (loaders write through load()). */
+  protected readOnly = false;
+
+  constructor(
+    readonly name: string,
+    readonly base: bigint,
+    readonly size: bigint,
+    readonly kind: RegionKind = 'ram',
+  ) {}
+
+  private chunk(idx: number, forWrite: boolean): DataView {
+    let c = this.chunks.get(idx);
+    if (!c) {
+      if (!forWrite) return SparseMemory.ZERO;
+      c = new DataView(new ArrayBuffer(CHUNK));
+      this.chunks.set(idx, c);
+    }
+    return c;
+  }
+
+  read(off: bigint, size: number): bigint {
+    const idx = Number(off >> CHUNK_SHIFT);
+    const o = Number(off & 0xffffn);
+    if (o + size <= CHUNK) {
+      const dv = this.chunk(idx, false);
+      switch (size) {
+        case 8:
+          return dv.getBigUint64(o, true);
+        case 4:
+          return BigInt(dv.getUint32(o, true));
+        case 2:
+          return BigInt(dv.getUint16(o, true));
+        case 1:
+          return BigInt(dv.getUint8(o));
+      }
+    }
+    const b = new Uint8Array(size);
+    this.readBlock(off, b);
+    let v = 0n;
+    for (let i = size - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[i]);
+    return v;
+  }
+
+  write(off: bigint, size: number, value: bigint): void {
+    if (this.readOnly) return;
+    this.poke(off, size, value);
+  }
+
+  /** Write regardless of read-only (loading images into ROM). */
+  poke(off: bigint, size: number, value: bigint): void {
+    const idx = Number(off >> CHUNK_SHIFT);
+    const o = Number(off & 0xffffn);
+    if (o + size <= CHUNK) {
+      const dv = this.chunk(idx, true);
+      switch (size) {
+        case 8:
+          dv.setBigUint64(o, BigInt.asUintN(64, value), true);
+          return;
+        case 4:
+          dv.setUint32(o, Number(value & 0xffffffffn), true);
+          return;
+        case 2:
+          dv.setUint16(o, Number(value & 0xffffn), true);
+          return;
+        case 1:
+          dv.setUint8(o, Number(value & 0xffn));
+          return;
+      }
+    }
+    const b = new Uint8Array(size);
+    for (let i = 0; i < size; i++) b[i] = Number((value >> BigInt(8 * i)) & 0xffn);
+    this.load(off, b);
+  }
+
+  readBlock(off: bigint, out: Uint8Array): void {
+    let pos = 0;
+    while (pos < out.length) {
+      const cur = off + BigInt(pos);
+      const o = Number(cur & 0xffffn);
+      const n = Math.min(out.length - pos, CHUNK - o);
+      const dv = this.chunk(Number(cur >> CHUNK_SHIFT), false);
+      out.set(new Uint8Array(dv.buffer, o, n), pos);
+      pos += n;
+    }
+  }
+
+  writeBlock(off: bigint, data: Uint8Array): void {
+    if (!this.readOnly) this.load(off, data);
+  }
+
+  /** Copy bytes in at off (used by loaders, also into ROM). */
+  load(off: bigint, data: Uint8Array): void {
+    let pos = 0;
+    while (pos < data.length) {
+      const cur = off + BigInt(pos);
+      const o = Number(cur & 0xffffn);
+      const n = Math.min(data.length - pos, CHUNK - o);
+      const dv = this.chunk(Number(cur >> CHUNK_SHIFT), true);
+      new Uint8Array(dv.buffer, o, n).set(data.subarray(pos, pos + n));
+      pos += n;
+    }
+  }
+
+  /** Bytes of memory actually allocated. */
+  get residentBytes(): number {
+    return this.chunks.size * CHUNK;
+  }
+}
+
+export class Rom extends SparseMemory {
+  constructor(name: string, base: bigint, size: bigint) {
+    super(name, base, size, 'rom');
+    this.readOnly = true;
+  }
+}
