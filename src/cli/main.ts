@@ -41,7 +41,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       (args) => {
         const bytes = readInput(args.file);
         const text = args.raw ? disasmRaw(bytes, args.file, parseAddress(args.base)) : disasmElf(bytes, args.file);
-        out(text + '\n');
+        out(text);
       },
     )
     .demandCommand(1, 'Name a command; see --help.')
