@@ -124,12 +124,13 @@ function whileLoop(kind: string, target: (c: Cpu, i: Insn) => bigint): Semantic 
   };
 }
 
-const BRANCH = /^br\.(cond|call|ret|ia|cloop|ctop|cexit|wtop|wexit)\b/;
+/** br.<type>.<hints>; objdump drops ".cond.sptk" from unpredicated static branches ("br.few"). */
+const BRANCH = /^br(?:\.(cond|call|ret|ia|cloop|ctop|cexit|wtop|wexit))?(?:\.|$)/;
 
 function branch(format: string, name: string): Semantic | ExecFn | undefined {
   const m = BRANCH.exec(name);
   if (!m) return undefined;
-  const kind = m[1];
+  const kind = m[1] ?? 'cond';
   const indirect = format === 'B4' || format === 'B5';
   const target = indirect ? (c: Cpu, i: Insn) => c.r.br[i.ops[i.ops.length - 1]] : relTarget;
   switch (kind) {
@@ -157,6 +158,8 @@ function branch(format: string, name: string): Semantic | ExecFn | undefined {
 
 registerSemantics(
   { formats: ['B1', 'B2', 'B3', 'B4', 'B5'], make: (d) => branch(d.format, d.name) },
+  // Branch predicts only steer a real front end's prefetching.
+  { formats: ['B6', 'B7'], make: (d) => (d.name.startsWith('brp') ? () => {} : undefined) },
   // Long branches (X3, X4): IP-relative with a 60-bit displacement.
   {
     formats: ['X3', 'X4'],
