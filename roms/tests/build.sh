@@ -34,10 +34,10 @@ if [ $# -gt 0 ]; then NAMES="$*"; else NAMES=$(cd src && ls *.c | sed 's/\.c$//'
 # Runtime objects, one set per optimisation level and one for the host.
 for lvl in $LEVELS; do
   mkdir -p "$OBJ/$lvl"
-  "$CC_IA64" -c lib/crt0.S -o "$OBJ/$lvl/crt0.o"
-  "$CC_IA64" -c lib/syscalls.S -o "$OBJ/$lvl/syscalls.o"
+  "$CC_IA64" -c lib/crt0.S -o "$OBJ/$lvl/rt-crt0.o"
+  "$CC_IA64" -c lib/syscalls.S -o "$OBJ/$lvl/rt-syscalls.o"
   for f in $LIB_IA64; do
-    "$CC_IA64" -$lvl $COMMON $IA64 -fno-builtin -c "lib/$f.c" -o "$OBJ/$lvl/$f.o"
+    "$CC_IA64" -$lvl $COMMON $IA64 -fno-builtin -c "lib/$f.c" -o "$OBJ/$lvl/rt-$f.o"
   done
 done
 mkdir -p "$OBJ/host"
@@ -80,15 +80,15 @@ for name in $NAMES; do
     o=$OBJ/$lvl
     asmobj=""
     if [ -n "$asm" ]; then
-      "$CC_IA64" -c "$asm" -o "$o/$name.asm.o"
-      asmobj=$o/$name.asm.o
+      "$CC_IA64" -c "$asm" -o "$o/p-$name-S.o"
+      asmobj=$o/p-$name-S.o
     fi
     # shellcheck disable=SC2086
-    "$CC_IA64" -$lvl $COMMON $IA64 $extra -c "$src" -o "$o/$name.o"
+    "$CC_IA64" -$lvl $COMMON $IA64 $extra -c "$src" -o "$o/p-$name.o"
     # shellcheck disable=SC2086
     "$CC_IA64" -nostdlib -static -Wl,--gc-sections -o "bin/$name-$lvl" \
-      "$o/crt0.o" "$o/syscalls.o" "$o/$name.o" $asmobj \
-      $(for f in $LIB_IA64; do echo "$o/$f.o"; done) -lgcc
+      "$o/rt-crt0.o" "$o/rt-syscalls.o" "$o/p-$name.o" $asmobj \
+      $(for f in $LIB_IA64; do echo "$o/rt-$f.o"; done) -lgcc
     check_elf "bin/$name-$lvl"
   done
   echo "built $name ($(wc -l <"expected/$name.out") lines of expected output)"
