@@ -101,8 +101,8 @@ const IH: ReadonlyArray<readonly [string, number]> = [
 ];
 
 // Major opcode 2: indirect predict (B7), nop and hint (B9). Only the sptk
-// and dptk hints exist for the indirect form; predicts carry no predicate,
-// their bits 0-5 hold the hint and part of the tag.
+// and dptk hints exist for the indirect form. Predicts carry no predicate:
+// bits 3-4, inside the qp field, hold the whether hint.
 const INDIRECT_PREDICT: ReadonlyArray<readonly [string, number]> = [
   ['brp', 0x10],
   ['brp.ret', 0x11],
