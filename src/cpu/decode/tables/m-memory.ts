@@ -7,8 +7,8 @@ import { Flag, Row } from '../table.js';
 
 type Enc = Record<string, number>;
 
-/** A locality hint completer: suffix, hint field, and the hx extension bit (or none). */
-type Hint = readonly [suffix: string, hint: number, hx?: number];
+/** A locality hint completer: suffix, hint field value, hx extension bit (when the format has one). */
+type Hint = readonly [suffix: string, hint?: number, hx?: number];
 
 // Load hints (ldhint), as objdump names them: .nt1/.nta, and the Itanium
 // 9500's .d2 and .d4-.d7. Only the no-update forms M1/M6 carry the wide set.
@@ -29,7 +29,7 @@ const LF_HINTS: readonly Hint[] = [
   ['.d4', 0, 1], ['.d5', 1, 1], ['.d6', 2, 1], ['.d7', 3, 1],
 ];
 /** setf/getf have no hint: the field is ignored. */
-const NO_HINT: readonly Hint[] = [['', -1]];
+const NO_HINT: readonly Hint[] = [['']];
 
 /** One row per (mnemonic, x6) and hint completer. */
 function family(
@@ -44,7 +44,7 @@ function family(
   for (const [name, x6] of names) {
     for (const [suffix, hint, hx] of hints) {
       const enc: Enc = { ...fixed, x6 };
-      if (hint >= 0) enc.hint = hint;
+      if (hint !== undefined) enc.hint = hint;
       if (hx !== undefined) enc.hx = hx;
       const opnds = typeof operands === 'string' ? operands : operands(name);
       rows.push([name + suffix, format, enc, opnds, flags]);
@@ -60,7 +60,7 @@ function sized(prefix: string, sizes: readonly string[], types: ReadonlyArray<re
   return out;
 }
 
-// Integer loads (ldtype completers, Vol. 3 Table 4-29 onwards).
+// Integer load types (ldtype) and their x6 base; the size adds 0-3.
 const LD_TYPES = [
   ['', 0x00], ['.s', 0x04], ['.a', 0x08], ['.sa', 0x0c], ['.bias', 0x10], ['.acq', 0x14],
   ['.c.clr', 0x20], ['.c.nc', 0x24], ['.c.clr.acq', 0x28],
@@ -78,11 +78,9 @@ const FP_PAIRS: [string, number][] = sized('ldfp', FP_SIZES, FP_TYPES).filter(([
 
 const LFETCH: [string, number][] = [['lfetch', 0x2c], ['lfetch.excl', 0x2d], ['lfetch.fault', 0x2e], ['lfetch.fault.excl', 0x2f]];
 
-// Semaphores (M16/M17) and the 16-byte accesses of the Itanium 2 9000
-// series, all at major opcode 4 with x = 1.
-const CMPXCHG: [string, number][] = [
-  ...sized('cmpxchg', ['1', '2', '4', '8'], [['.acq', 0x00], ['.rel', 0x04]]),
-];
+// Semaphores (M16/M17), at major opcode 4 with x = 1 like the 16-byte
+// accesses and getf.
+const CMPXCHG: [string, number][] = sized('cmpxchg', ['1', '2', '4', '8'], [['.acq', 0x00], ['.rel', 0x04]]);
 const XCHG: [string, number][] = sized('xchg', ['1', '2', '4', '8'], [['', 0x08]]);
 const FETCHADD: [string, number][] = [
   ['fetchadd4.acq', 0x12], ['fetchadd8.acq', 0x13], ['fetchadd4.rel', 0x16], ['fetchadd8.rel', 0x17],

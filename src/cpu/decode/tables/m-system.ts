@@ -10,30 +10,33 @@ const Priv = Flag.Priv;
 const Last = Flag.Last;
 const First = Flag.First;
 
-/** Major opcode 1, x3 = 0: one row per x6 (Vol. 3 Table 4-44). */
+/** Major opcode 1, x3 = 0: the instruction is selected by x6 alone. */
 function x6Row(name: string, format: string, x6: number, operands: string, flags = 0): Row {
   return [name, format, { op: 1, x3: 0, x6 }, operands, flags];
 }
 
-// Moves between general registers and the indirect register files (M42/M43):
-// x6 of the move to the file, and of the move from it.
-const INDIRECT: ReadonlyArray<readonly [string, number | null, number | null, number]> = [
-  ['RR_R3', 0x00, 0x10, Priv],
-  ['DBR_R3', 0x01, 0x11, Priv],
-  ['IBR_R3', 0x02, 0x12, Priv],
-  ['PKR_R3', 0x03, 0x13, Priv],
-  ['PMC_R3', 0x04, 0x14, Priv],
-  ['PMD_R3', 0x05, 0x15, Priv],
-  ['MSR_R3', 0x06, 0x16, Priv],
-  ['CPUID_R3', null, 0x17, 0],
-  ['DAHR_R3', null, 0x20, 0],
+// Moves between general registers and the indirect register files: x6 of
+// the move to the file (M42) and its flags, x6 of the move from it (M43) and
+// its flags. Every write is privileged; PMDs, CPUID and the DAHRs (Itanium
+// 9500) can be read at any privilege level, and only the DAHRs' write is an
+// immediate form (M48).
+type Indirect = readonly [file: string, to: number | null, toFlags: number, from: number, fromFlags: number];
+const INDIRECT: readonly Indirect[] = [
+  ['RR_R3', 0x00, Priv, 0x10, Priv],
+  ['DBR_R3', 0x01, Priv, 0x11, Priv],
+  ['IBR_R3', 0x02, Priv, 0x12, Priv],
+  ['PKR_R3', 0x03, Priv, 0x13, Priv],
+  ['PMC_R3', 0x04, Priv, 0x14, Priv],
+  ['PMD_R3', 0x05, Priv, 0x15, 0],
+  ['MSR_R3', 0x06, Priv, 0x16, Priv],
+  ['CPUID_R3', null, 0, 0x17, 0],
+  ['DAHR_R3', null, 0, 0x20, 0],
 ];
 
 const indirectRows: Row[] = [];
-for (const [file, to, from, priv] of INDIRECT) {
-  if (to !== null) indirectRows.push(x6Row('mov', 'M42', to, `${file}=R2`, Priv));
-  // Reading a PMD, CPUID or DAHR is allowed at any privilege level.
-  if (from !== null) indirectRows.push(x6Row('mov', 'M43', from, `R1=${file}`, file === 'PMD_R3' ? 0 : priv));
+for (const [file, to, toFlags, from, fromFlags] of INDIRECT) {
+  if (to !== null) indirectRows.push(x6Row('mov', 'M42', to, `${file}=R2`, toFlags));
+  indirectRows.push(x6Row('mov', 'M43', from, `R1=${file}`, fromFlags));
 }
 
 export const M_SYSTEM_ROWS: Row[] = [
