@@ -5,7 +5,8 @@
 //
 // Only the forms objdump can print are listed: the assembler's aliases that
 // swap the predicate targets (tbit.nz, tnat.nz.unc, ...) share the encoding
-// of a row listed earlier.
+// of a row listed earlier, and objdump prints "mov pr=r2" with its all-ones
+// mask like any other.
 
 import { defineRows, Flag, FormatFields, Row } from '../table.js';
 
@@ -83,8 +84,9 @@ const MISC_ROWS: Row[] = [
   ['nop.i', 'I18', { op: 0, x3: 0, x6: 0x01, y: 0 }, 'IMMU21'],
   ['hint.i', 'I18', { op: 0, x3: 0, x6: 0x01, y: 1 }, 'IMMU21'],
   ['chk.s.i', 'I20', { op: 0, x3: 1 }, 'R2,TGT25b'],
-  // I21: whether hint wh (0 sptk, 1 none, 2 dptk), x (.ret) and ih (.imp).
-  // The plain form (wh 1, no .ret, no .imp) is printed without its tag.
+  // I21: branch whether-hint wh (0 .sptk, 1 none, 2 .dptk), return x (.ret) and
+  // importance ih (.imp). objdump prints the plain form (wh 1, no .ret, no
+  // .imp) without its tag.
   ['mov', 'I21', { op: 0, x3: 7, x: 0, ih: 0, wh: 1 }, 'B1=R2'],
   ['mov.sptk', 'I21', { op: 0, x3: 7, x: 0, ih: 0, wh: 0 }, 'B1=R2,TAG13b'],
   ['mov.sptk.imp', 'I21', { op: 0, x3: 7, x: 0, ih: 1, wh: 0 }, 'B1=R2,TAG13b'],
