@@ -1,9 +1,11 @@
 // Summarises where our listing differs from objdump's over the corpus:
-// mismatch counts per objdump mnemonic, with examples.
+// mismatch counts per objdump mnemonic, with examples. Lines whose address,
+// bytes or template mark differ, and lines that are not instruction lines,
+// count as '<layout>'.
 //
 //   npx tsx tools/disasm-diff.ts [filter-substring] [--examples N]
 
-import { actualLines, compareLines, corpusCases, expectedLines } from '../test/corpus.js';
+import { actualLines, classify, compareLines, corpusCases, expectedLines } from '../test/corpus.js';
 
 const filter = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '';
 const exIdx = process.argv.indexOf('--examples');
@@ -16,8 +18,7 @@ for (const c of corpusCases()) {
   const exp = expectedLines(c);
   lines += exp.length;
   for (const d of compareLines(exp, actualLines(c))) {
-    const m = /\t(?:\[...\] |      )(?:\(p\d\d\) |      )?(\S+)/.exec(d.expected);
-    const key = m ? m[1] : '<layout>';
+    const key = classify(d);
     if (filter && !key.includes(filter) && !d.actual.includes(filter)) continue;
     total++;
     const e = byMnemonic.get(key) ?? { count: 0, examples: [] };
