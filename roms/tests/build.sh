@@ -74,6 +74,11 @@ for name in $NAMES; do
     elif ! cmp -s "$ref" "$out"; then die "$name: native -$lvl output differs from -O0"
     fi
   done
+  # And once under UBSan, to catch undefined behaviour that happened to agree.
+  "$CC_HOST" -O1 $COMMON -fsanitize=undefined,float-cast-overflow -fno-sanitize-recover=all \
+    "$src" "$OBJ"/host/*.o -lm -o "$OBJ/$name.ubsan"
+  "$OBJ/$name.ubsan" </dev/null >"$OBJ/$name.ubsan.out" || die "$name: UBSan build failed"
+  cmp -s "$ref" "$OBJ/$name.ubsan.out" || die "$name: UBSan build output differs"
   cp "$ref" "expected/$name.out"
 
   for lvl in $LEVELS; do

@@ -7,9 +7,9 @@ static void *jb[5];
 static void *inner_jb[5];
 static volatile int unwound;
 
-static RT_NOINLINE long dive(int depth, int target, long acc)
+static RT_NOINLINE unsigned long dive(int depth, int target, unsigned long acc)
 {
-	long local = acc * 3 + depth;
+	unsigned long local = acc * 3 + (unsigned)depth;
 
 	if (depth == target) {
 		unwound = depth;
@@ -18,7 +18,7 @@ static RT_NOINLINE long dive(int depth, int target, long acc)
 	return dive(depth + 1, target, local) + local;
 }
 
-static RT_NOINLINE int try_dive(int target, long *out)
+static RT_NOINLINE int try_dive(int target, unsigned long *out)
 {
 	volatile int attempts = 0;
 
@@ -57,7 +57,7 @@ static RT_NOINLINE void thrower(int levels)
 
 int main(int argc, char **argv, char **envp)
 {
-	long out = 0;
+	unsigned long out = 0;
 	int i, r;
 	volatile long sum = 0;
 
