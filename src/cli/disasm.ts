@@ -1,8 +1,9 @@
 // `purgatorio disasm`: objdump-compatible listings of ELF files and raw bundles.
 
 import { listSection } from '../cpu/disasm/listing.js';
+import { UsageError } from './errors.js';
 import { ABS_SECTION, DisasmSymbol, sanitize, SymFlag, usefulSymbols } from '../cpu/disasm/symbols.js';
-import { ElfFile, ElfSymbol, ET_REL, Section, SHF_EXECINSTR, SHT_NOBITS, SHT_RELA, SHT_STRTAB, SHT_SYMTAB } from '../loader/elf.js';
+import { ElfError, ElfFile, ElfSymbol, ET_REL, Section, SHF_EXECINSTR, SHT_NOBITS, SHT_RELA, SHT_STRTAB, SHT_SYMTAB } from '../loader/elf.js';
 
 const SHT_NULL = 0;
 const SHT_REL = 9;
@@ -80,7 +81,7 @@ export function disasmElf(bytes: Uint8Array, fileName: string): string {
   for (const sec of elf.sections.filter(isCode)) {
     out.push('', `Disassembly of section ${sanitize(sec.name)}:`);
     const listing = { index: sec.index, name: sec.name, vma: sec.addr, bytes: elf.contents(sec) };
-    out.push(...listSection(listing, { symbols, relocatable }));
+    for (const line of listSection(listing, { symbols, relocatable })) out.push(line);
   }
   return out.join('\n') + '\n';
 }
@@ -91,6 +92,27 @@ export function disasmElf(bytes: Uint8Array, fileName: string): string {
  */
 export function disasmRaw(bytes: Uint8Array, fileName: string, base = 0n): string {
   const out = ['', `${sanitize(fileName)}:     file format binary`, '', '', 'Disassembly of section .data:'];
-  out.push(...listSection({ index: 0, name: '.data', vma: BigInt.asUintN(64, base), bytes }, { disassembleAll: true }));
+  for (const line of listSection({ index: 0, name: '.data', vma: BigInt.asUintN(64, base), bytes }, { disassembleAll: true })) {
+    out.push(line);
+  }
   return out.join('\n') + '\n';
+}
+
+/**
+ * `purgatorio disasm`: the listing of a file's bytes, as raw bundles loaded
+ * at rawBase or else as an ELF file. Problems with the input become one
+ * UsageError naming the file (and, for ELF files, the offset).
+ */
+export function disasmCommand(bytes: Uint8Array, fileName: string, rawBase: bigint | null): string {
+  if (rawBase !== null) {
+    if (bytes.length === 0) throw new UsageError(`${fileName}: empty file, no bundles to disassemble`);
+    return disasmRaw(bytes, fileName, rawBase);
+  }
+  try {
+    return disasmElf(bytes, fileName);
+  } catch (e) {
+    if (!(e instanceof ElfError)) throw e;
+    const hint = e.message.startsWith('not an ELF file') ? ' (use --raw for raw bundles)' : '';
+    throw new UsageError(`${fileName}: ${e.message}${hint}`);
+  }
 }

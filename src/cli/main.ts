@@ -3,25 +3,33 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { ElfError } from '../loader/elf.js';
-import { disasmElf, disasmRaw } from './disasm.js';
+import { disasmCommand } from './disasm.js';
+import { UsageError } from './errors.js';
 
-/** A problem with the user's input: reported as one line, exit status 1. */
-export class UsageError extends Error {}
+export { UsageError };
+
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a component of the path is not a directory',
+};
 
 function readInput(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`cannot read ${path}: ${FILE_ERRORS[code] ?? (e as Error).message}`);
   }
 }
 
+/** A 64-bit address, decimal or 0x-prefixed hex. */
 function parseAddress(s: string): bigint {
-  try {
-    return BigInt(s);
-  } catch {
-    throw new UsageError(`not an address: ${s}`);
-  }
+  const t = s.trim();
+  const v = /^(0x[0-9a-f]+|\d+)$/i.test(t) ? BigInt(t) : -1n;
+  if (v < 0n || v >= 1n << 64n) throw new UsageError(`not a 64-bit address: ${s}`);
+  return v;
 }
 
 /** Run the command line; resolves to the process exit status. */
@@ -40,8 +48,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           .option('base', { type: 'string', default: '0', describe: 'address of the first bundle with --raw' }),
       (args) => {
         const bytes = readInput(args.file);
-        const text = args.raw ? disasmRaw(bytes, args.file, parseAddress(args.base)) : disasmElf(bytes, args.file);
-        out(text);
+        out(disasmCommand(bytes, args.file, args.raw ? parseAddress(args.base) : null));
       },
     )
     .demandCommand(1, 'Name a command; see --help.')
