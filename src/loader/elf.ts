@@ -255,6 +255,7 @@ export class ElfFile {
     if (!symtab) return [];
     if (symtab.entsize !== BigInt(SYM_SIZE)) throw new ElfError(`symbol table ${symtab.name} has entry size ${symtab.entsize}, expected ${SYM_SIZE}`, Number(symtab.offset));
     if (symtab.link >= this.sections.length) throw new ElfError(`symbol table ${symtab.name} links to missing string table ${symtab.link}`, Number(symtab.offset));
+    if (symtab.size % BigInt(SYM_SIZE) !== 0n) throw new ElfError(`symbol table ${symtab.name} has size ${symtab.size}, not a multiple of ${SYM_SIZE}`, Number(symtab.offset));
     const strtab = this.sections[symtab.link];
     const n = Number(symtab.size) / SYM_SIZE;
     const out: ElfSymbol[] = [];
