@@ -5,6 +5,7 @@
 // test each slot's qualifying predicate, call its function. Stores into a
 // cached page drop that page; so do fc, sync.i and translation changes.
 
+import { Alat } from './alat.js';
 import { decodeSlots, Insn } from './decode/decoder.js';
 import { splitBundle } from './decode/slot.js';
 import { Template } from './decode/templates.js';
@@ -50,6 +51,14 @@ export class CpuFault extends Error {
  */
 export type InterruptionHandler = (c: Cpu, intr: Interruption, slot: number) => boolean;
 
+/**
+ * Whether a fault of a speculative load is deferred (Vol. 2, 5.5.5): true
+ * writes a NaT to the target instead of raising it. The system architecture
+ * decides by PSR.ic, PSR.it, ITLB.ed and DCR; without a policy every such
+ * fault is deferred.
+ */
+export type SpeculationPolicy = (c: Cpu, fault: Interruption) => boolean;
+
 /** Handles `break` immediates itself (system calls, firmware calls); true = handled. */
 export type BreakHandler = (c: Cpu, imm: number, slot: number) => boolean;
 
@@ -71,10 +80,12 @@ export class Cpu {
   /** Retired instruction slots (each executed or predicated-off slot counts). */
   insnCount = 0;
   readonly rse: Rse;
+  readonly alat = new Alat(this.r);
 
   translator: AddressTranslator = identityTranslator;
   onInterruption: InterruptionHandler | null = null;
   onBreak: BreakHandler | null = null;
+  deferSpeculation: SpeculationPolicy | null = null;
 
   /** Set by a taken branch: the next bundle's IP. */
   branchTarget = 0n;
