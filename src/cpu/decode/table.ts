@@ -68,9 +68,11 @@ const COMMON: FormatFields = { op: [37, 4], qp: [0, 6] };
 
 let nextId = 0;
 const ALL: InsnDef[] = [];
+const LAYOUTS = new Map<InsnType, Readonly<Record<string, FormatFields>>>();
 
 /** Build the rows of one table, appending them to the global list. */
 export function defineRows(type: InsnType, formats: Readonly<Record<string, FormatFields>>, rows: readonly Row[]): InsnDef[] {
+  LAYOUTS.set(type, { ...LAYOUTS.get(type), ...formats });
   const out: InsnDef[] = [];
   for (const [name, format, enc, opnds, flags = 0] of rows) {
     const layout = formats[format];
@@ -129,6 +131,11 @@ function parseOperands(spec: string): { operands: OperandKind[]; numOutputs: num
 /** Does the slot (split in low 32 / high 9 bits) carry this row's fixed bits? */
 export function rowMatches(def: InsnDef, lo: number, hi: number): boolean {
   return ((lo & def.maskLo) >>> 0) === def.bitsLo && (hi & def.maskHi) === def.bitsHi;
+}
+
+/** The field layouts of the formats of each instruction type defined so far. */
+export function formatLayouts(): ReadonlyMap<InsnType, Readonly<Record<string, FormatFields>>> {
+  return LAYOUTS;
 }
 
 /** Every row defined so far. */
