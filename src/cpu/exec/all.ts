@@ -1,6 +1,15 @@
 // Every instruction family registers its semantic functions on import.
 
 import './alu.js';
+import './bitfield.js';
 import './branch.js';
+import './compare.js';
+import './extend.js';
 import './frame.js';
+import './imove.js';
+import './memory.js';
 import './misc.js';
+import './multimedia.js';
+import './parallel.js';
+import './shift.js';
+import './tbit.js';
