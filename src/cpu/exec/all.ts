@@ -6,6 +6,7 @@ import './branch.js';
 import './compare.js';
 import './extend.js';
 import './frame.js';
+import './memory.js';
 import './imove.js';
 import './memory.js';
 import './misc.js';
