@@ -141,16 +141,23 @@ fault_physical:
 	movl r2 = __gp
 	movl r3 = fault_stack + FAULT_STACK_SIZE - 16
 	movl r14 = fault_rbs
+	movl r15 = ivt
 	;;
 	dep r16 = 0, r16, 0, KERNEL_TR_SHIFT
 	dep r2 = 0, r2, KERNEL_TR_SHIFT, 64 - KERNEL_TR_SHIFT
 	dep r3 = 0, r3, KERNEL_TR_SHIFT, 64 - KERNEL_TR_SHIFT
 	dep r14 = 0, r14, KERNEL_TR_SHIFT, 64 - KERNEL_TR_SHIFT
+	dep r15 = 0, r15, KERNEL_TR_SHIFT, 64 - KERNEL_TR_SHIFT
 	;;
 	add gp = r2, r16
 	add sp = r3, r16
 	add r14 = r14, r16
+	add r15 = r15, r16
 	cover				// the interrupted frame is abandoned
+	;;
+	mov cr.iva = r15		// a fault while reporting must land here too
+	;;
+	srlz.i
 	;;
 	mov ar.rsc = 0
 	;;
