@@ -16,10 +16,13 @@ CFLAGS=(-ffixed-r28 -Os -fno-builtin -ffreestanding -fno-zero-initialized-in-bss
 SOURCES=(entry.S purgatory.c params.c env.c memmap.c sha256.c vga.c console.c
          ../common/print.c ../common/string.c)
 
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
 build() {  # build OUTPUT [extra cflags...]
   local out=$1; shift
-  local objs=() tmp
-  tmp=$(mktemp -d)
+  local objs=() tmp="$work/$out"
+  mkdir -p "$tmp"
   for src in "${SOURCES[@]}"; do
     local obj="$tmp/$(basename "${src%.*}").o"
     "$CC" "${CFLAGS[@]}" "$@" -c -o "$obj" "$here/$src"
@@ -28,7 +31,6 @@ build() {  # build OUTPUT [extra cflags...]
   "$CC" -ffixed-r28 -nostartfiles -nostdlib -nodefaultlibs -Wl,--no-undefined \
         -e purgatory_start -r -o "$tmp/purgatory.sym" "${objs[@]}"
   "$STRIP" --strip-debug -o "$here/$out" "$tmp/purgatory.sym"
-  rm -rf "$tmp"
   echo "built roms/purgatory/$out"
 }
 
