@@ -14,8 +14,10 @@ READELF=${IA64_READELF:-ia64-linux-gnu-readelf}
 LEVELS="O0 O2 O3"
 
 WARN="-Wall -Wextra -Werror -Wno-unused-parameter"
-# No fused contraction and no errno for sqrt: both builds must round alike.
-COMMON="-std=gnu11 $WARN -ffp-contract=off -fno-math-errno -Ilib"
+# No fused contraction, no errno for sqrt, and no assumption of
+# round-to-nearest (tests change the rounding direction): both builds must
+# round alike.
+COMMON="-std=gnu11 $WARN -ffp-contract=off -fno-math-errno -frounding-math -Ilib"
 IA64="-ffreestanding -fno-stack-protector -ffunction-sections -fdata-sections \
   -minline-sqrt-max-throughput -fno-tree-loop-distribute-patterns"
 LIB_IA64="string printf fpfmt alloc"
