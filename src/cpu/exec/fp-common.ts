@@ -57,7 +57,7 @@ export function checkEnabled(c: Cpu, a: number, b = 0, d = 0, e = 0, isr = 0n): 
 }
 
 /** The status field a row's .s0-.s3 completer selects. */
-export function statusFieldOf(def: InsnDef): number {
+export function statusFieldOf(def: { name: string }): number {
   const m = /\.s([0-3])$/.exec(def.name);
   if (!m) throw new Error(`${def.name}: no status field completer`);
   return Number(m[1]);

@@ -3,12 +3,10 @@
 // sign, so that the 64-bit-precision rounding of the sum drops exactly the
 // fraction bits.
 
-import { BIT63, FReg, bitLength, INTEGER_EXP, MASK64, QNAN_INDEFINITE, isNaN, isUnorm, isUnsupported, normalize, propagate } from './format.js';
+import { BIT63, EXP_BIAS, FReg, bitLength, INTEGER_EXP, MASK64, QNAN_INDEFINITE, isNaN, isUnorm, isUnsupported, normalize, propagate } from './format.js';
 import { compare, exact, add } from './arith.js';
 import { round } from './round.js';
 import { D, FpEnv, V } from './status.js';
-
-const TWO_63: FReg = { sign: 0, exp: INTEGER_EXP, sig: BIT63 };
 
 /** Round a finite value to an integral value in e's rounding mode (e.flags gets the inexact flag). */
 export function roundToIntegral(r: FReg, e: FpEnv): FReg {
@@ -21,8 +19,17 @@ export function roundToIntegral(r: FReg, e: FpEnv): FReg {
   return round(add(back, bias, e.rc), e.clone());
 }
 
-/** Screening of fcvt.fx: the QNaN (integer indefinite) for NaNs and out-of-range values, else null. */
-export function toIntegerDefault(r: FReg, signed: boolean, e: FpEnv): FReg | null {
+/** 2^n, or -2^n, as a register value. */
+function power(n: number, sign: number): FReg {
+  return { sign, exp: EXP_BIAS + n, sig: BIT63 };
+}
+
+/**
+ * Screening of fcvt.fx and fpcvt.fx (bits 64 or 32): a NaN for NaNs and
+ * values that round out of range (the result is then the integer
+ * indefinite), else null.
+ */
+export function toIntegerDefault(r: FReg, signed: boolean, e: FpEnv, bits = 64): FReg | null {
   if (isUnsupported(r)) {
     e.raise(V);
     return QNAN_INDEFINITE;
@@ -32,8 +39,8 @@ export function toIntegerDefault(r: FReg, signed: boolean, e: FpEnv): FReg | nul
     return propagate(r);
   }
   const v = roundToIntegral(r, e.clone());
-  const low = signed ? { sign: 1, exp: INTEGER_EXP, sig: BIT63 } : { sign: 0, exp: 0, sig: 0n };
-  const high = signed ? TWO_63 : { sign: 0, exp: INTEGER_EXP + 1, sig: BIT63 };
+  const low = signed ? power(bits - 1, 1) : { sign: 0, exp: 0, sig: 0n };
+  const high = power(signed ? bits - 1 : bits, 0);
   const lo = compare(low, v);
   const hi = compare(v, high);
   if (lo === null || lo > 0 || hi === null || hi >= 0) {
