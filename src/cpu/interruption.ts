@@ -118,6 +118,18 @@ export function reservedRegisterField(why?: string): Interruption {
   );
 }
 
+/**
+ * Unimplemented Data Address fault: a data reference to an address with
+ * unimplemented bits set. It is delivered on the General Exception vector
+ * with the Reserved Register/Field code; isr carries the access bits.
+ */
+export function unimplementedDataAddress(va: bigint, isr: bigint): Interruption {
+  return new Interruption(Vector.GENERAL_EXCEPTION, `Unimplemented Data Address fault (0x${va.toString(16)})`, {
+    isr: isr | BigInt(GeneralExceptionCode.RESERVED_REGISTER_FIELD),
+    ifa: va,
+  });
+}
+
 export function natConsumption(isr: bigint = 0n, ifa?: bigint): Interruption {
   return new Interruption(Vector.NAT_CONSUMPTION, 'Register NaT Consumption fault', { isr, ifa });
 }

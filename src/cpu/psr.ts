@@ -29,3 +29,21 @@ export const PSR_L_MASK = 0xffffffffn;
 /** Bits that are reserved (must be zero) in the PSR. */
 export const PSR_RESERVED =
   (1n << 0n) | (0x7fn << 6n) | (1n << 16n) | (0xfn << 28n) | (~((1n << 47n) - 1n) & ((1n << 64n) - 1n));
+
+/** One field's mask in place (multi-bit fields whole). */
+export function psrMask(f: PsrField): bigint {
+  return ((1n << BigInt(WIDTH[f] ?? 1)) - 1n) << BigInt(PSR[f]);
+}
+
+/** PSR.sm: the system mask, bits 0-23, written by ssm and rsm. */
+export const PSR_SM_MASK = 0xffffffn;
+/** What mov r1=psr reads: PSR{36:35} and PSR{31:0}; every other bit reads as zero. */
+export const PSR_READ_MASK = PSR_L_MASK | (3n << 35n);
+
+/**
+ * PSR after an interruption (Vol. 2, Table 3-2): be and pp come from DCR,
+ * up, mfl, mfh, dt, rt, it and mc are kept, every other field is cleared
+ * (ic, i, bn, cpl, ri, ...).
+ */
+export const PSR_KEPT_ON_INTERRUPTION =
+  psrMask('up') | psrMask('mfl') | psrMask('mfh') | psrMask('dt') | psrMask('rt') | psrMask('it') | psrMask('mc');

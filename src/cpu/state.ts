@@ -9,6 +9,11 @@
 export const N_STACKED = 96;
 /** Physical general registers: 32 static + the stacked ring. */
 export const N_GR_PHYS = 32 + N_STACKED;
+/**
+ * Physical home of bank 0 of GR16-31 (Vol. 2, 3.3.8): after the stacked
+ * ring. Bank 1 is physical 16-31; PSR.bn selects which one GR16-31 name.
+ */
+export const BANK0_BASE = N_GR_PHYS;
 
 /** Application register numbers (Vol. 1, Table 3-3). */
 export const AR = {
@@ -46,9 +51,9 @@ export function unpackCfm(v: bigint): FrameMarker {
 
 export class RegisterFile {
   /** GR values by physical number. */
-  readonly gr = new BigUint64Array(N_GR_PHYS);
+  readonly gr = new BigUint64Array(N_GR_PHYS + 16);
   /** GR NaT bits by physical number. */
-  readonly nat = new Uint8Array(N_GR_PHYS);
+  readonly nat = new Uint8Array(N_GR_PHYS + 16);
   /** Logical GR number -> physical number for the current frame. */
   readonly grMap = new Int32Array(128);
 
@@ -72,6 +77,8 @@ export class RegisterFile {
   readonly cfm: FrameMarker = { sof: 0, sol: 0, sor: 0, rrbGr: 0, rrbFr: 0, rrbPr: 0 };
   /** Physical slot (0..95) in the stacked ring of logical GR32. */
   bof = 0;
+  /** The GR16-31 bank in use (PSR.bn); bank 0 at reset. */
+  bank = 0;
 
   constructor() {
     this.pr[0] = 1;
@@ -79,9 +86,16 @@ export class RegisterFile {
     this.frExp[1] = 0xffff;
     this.frSig[1] = 1n << 63n;
     for (let i = 0; i < 32; i++) this.grMap[i] = i;
+    this.selectBank(0);
     for (let i = 0; i < 16; i++) this.prMap[i] = i;
     for (let i = 0; i < 32; i++) this.frMap[i] = i;
     this.remapAll();
+  }
+
+  /** Make GR16-31 name bank b (bsw, interruptions, rfi). */
+  selectBank(b: number): void {
+    this.bank = b;
+    for (let i = 0; i < 16; i++) this.grMap[16 + i] = b ? 16 + i : BANK0_BASE + i;
   }
 
   /** Recompute every logical->physical map from CFM and bof. */

@@ -22,3 +22,6 @@ import './semaphore.js';
 import './shift.js';
 import './speculation.js';
 import './tbit.js';
+import './system-cr.js';
+import './system-psr.js';
+import './system-tlb.js';
