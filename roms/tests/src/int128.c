@@ -62,8 +62,10 @@ int main(int argc, char **argv, char **envp)
 	put_s128(s % 12345);
 	rt_printf(" sar %016lx\n", (uint64_t)(s >> 100));
 	for (i = 0; i < 1000; i++) {
-		u128 x = make(rt_rand(&st), rt_rand(&st));
-		u128 y = make(rt_rand(&st) >> (i % 64), rt_rand(&st)) | 1;
+		/* One draw per declarator: argument evaluation order is unspecified. */
+		uint64_t r0 = rt_rand(&st), r1 = rt_rand(&st), r2 = rt_rand(&st), r3 = rt_rand(&st);
+		u128 x = make(r0, r1);
+		u128 y = make(r2 >> (i % 64), r3) | 1;
 		u128 q = x / y, r = x % y;
 		s128 sq = (s128)x / (s128)y, sr = (s128)x % (s128)y;
 		if (q * y + r != x || r >= y)
