@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Cpu } from '../src/cpu/cpu.js';
+import { Vector } from '../src/cpu/interruption.js';
 import { AR } from '../src/cpu/state.js';
 import { CODE, machine, run } from './support/machine.js';
 
@@ -23,7 +24,9 @@ describe('mov to and from BR', () => {
     const { cpu } = machine(['mov.sptk b6=r2,t', 't:']);
     cpu.r.br[6] = 99n;
     cpu.setGr(2, 5n, 1);
-    expect(() => cpu.run(1)).toThrow(/NaT Consumption/);
+    expect(() => cpu.run(1)).toThrow(
+      expect.objectContaining({ interruption: expect.objectContaining({ vector: Vector.NAT_CONSUMPTION, info: { isr: 0x10n, ifa: undefined } }) }),
+    );
     expect(cpu.r.br[6]).toBe(99n);
   });
 

@@ -8,10 +8,13 @@ import { natConsumption } from '../interruption.js';
 import { hi32, lo32, M64 } from './bits.js';
 import { ExecFn, registerSemantics } from './registry.js';
 
+/** ISR.code of the NaT Consumption vector for a NaT register operand of a non-access instruction. */
+const REGISTER_NAT = 0x10n;
+
 /** I21: mov[.ret][.mwh][.imp] b1 = r2[, tag13] (ops: b1, r2[, tag]). */
 const moveToBranch: ExecFn = (c, i) => {
   const r2 = i.ops[1];
-  if (c.nat(r2)) throw natConsumption();
+  if (c.nat(r2)) throw natConsumption(REGISTER_NAT);
   c.r.br[i.ops[0]] = c.gr(r2);
 };
 
@@ -26,7 +29,7 @@ const moveFromBranch: ExecFn = (c, i) => {
 /** I23: mov pr = r2, mask17 (ops: pr, r2, mask). The mask's sign bit covers p16-p63. */
 const moveToPredicates: ExecFn = (c, i) => {
   const r2 = i.ops[1];
-  if (c.nat(r2)) throw natConsumption();
+  if (c.nat(r2)) throw natConsumption(REGISTER_NAT);
   const v = c.gr(r2);
   const pr = c.r.pr;
   const vLo = lo32(v);
