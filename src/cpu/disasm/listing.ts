@@ -4,7 +4,7 @@
 // and a bundle that cannot be read whole ends its block with an
 // "out of bounds" line.
 
-import { decodeBundle } from '../decode/decoder.js';
+import { Bundle, decodeBundle } from '../decode/decoder.js';
 import { formatInsn, stopAfter } from './format.js';
 import { DisasmSymbol, hex64, SectionSymbols, SymFlag } from './symbols.js';
 
@@ -86,6 +86,18 @@ class SectionLister {
     this.col = addressColumn(sec.vma, sec.bytes.length);
   }
 
+  private cached = -1;
+  private bundle: Bundle | undefined;
+
+  /** The bundle at a byte offset, decoded once for its three slots. */
+  private bundleAt(off: number): Bundle {
+    if (off !== this.cached || !this.bundle) {
+      this.bundle = decodeBundle(this.sec.bytes, off);
+      this.cached = off;
+    }
+    return this.bundle;
+  }
+
   private addr(off: number): bigint {
     return (this.sec.vma + BigInt(off)) & MASK64;
   }
@@ -126,7 +138,7 @@ class SectionLister {
       this.out.push(`${this.col(addr)}:\tAddress 0x${hex64(bundleAddr, true)} is out of bounds.`, '');
       return -1;
     }
-    const bundle = decodeBundle(bytes, Number(bundleOff));
+    const bundle = this.bundleAt(Number(bundleOff));
     const units = bundle.template.units;
     let slot = Math.floor(inBundle / SLOT_BYTES);
     let size = slot === 2 ? 16 - 2 * SLOT_BYTES : SLOT_BYTES;
