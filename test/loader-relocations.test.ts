@@ -12,6 +12,7 @@ import { decodeBundle, Insn } from '../src/cpu/decode/decoder.js';
 import { disasmRaw } from '../src/cli/disasm.js';
 import { ElfFile, SHT_NOBITS } from '../src/loader/elf.js';
 import { kexecCompat } from '../src/loader/kexec-compat.js';
+import { buildLoadPlan } from '../src/loader/plan.js';
 import { GP_OFFSET, Purgatory } from '../src/loader/purgatory.js';
 import { R_IA64 as R, relocName } from '../src/loader/reloc-types.js';
 import { supportedTypes } from '../src/loader/relocate.js';
@@ -308,6 +309,23 @@ describe('kexec-tools 2.0.25 purgatory', () => {
     const report = kexecCompat(f.p.relocations);
     expect(report.refused.map((t) => t.name)).toEqual(['R_IA64_GPREL64I']);
     expect(report.misapplied.map((t) => t.name)).toEqual(['R_IA64_IMM64']);
+  });
+
+  it('takes every variable kexec sets, with room for its dummy EFI function', (ctx) => {
+    ctx.skip(why !== null, `kexec-tools purgatory not built: ${why}`);
+    const plan = buildLoadPlan({
+      kernel: readFileSync('roms/kernel/kernel.elf'),
+      purgatory: readFileSync(build()),
+      ram: [{ base: 0x100000n, size: 0x7ff00000n }],
+      efiMemmapSize: 0x1000n,
+      commandLine: 'x'.repeat(0x3ff0),
+    });
+    expect(plan.purgatoryEntry).toBe(plan.symbols.get('purgatory_start'));
+    expect(plan.sha256?.regions.length).toBe(plan.segments.length - 1);
+    // 0x3ff0 characters and the NUL fill 0x4000 bytes: the 32-byte function needs a second
+    // page, where kexec's one-page segment would let purgatory write into the next buffer.
+    const line = plan.segments.find((s) => s.what === 'command-line')!;
+    expect([line.bytes.length, line.memsz]).toEqual([0x4000, 0x8000n]);
   });
 
   it('relocates as ld links it', (ctx) => {

@@ -72,37 +72,32 @@ export class Purgatory {
     if (this.elf.sections.length === 0) throw new LoaderError('purgatory: the object has no section headers');
     const alloc = this.elf.sections.filter((s) => (s.flags & SHF_ALLOC) !== 0n);
 
-    // elf_rel_load: contents first, then .bss padded to its alignment.
+    // elf_rel_load: contents first, then .bss from the next multiple of its largest alignment.
     let align = 1n;
-    let data = 0n;
-    let bss = 0n;
     let bssAlign = 1n;
+    let end = 0n;
     for (const s of alloc) {
       const a = alignOf(s);
       if (s.type === SHT_NOBITS) {
         if (a > bssAlign) bssAlign = a;
-        bss = alignUp(bss, a) + s.size;
-      } else {
-        if (a > align) align = a;
-        data = alignUp(data, a);
-        this.offsets.set(s.index, data);
-        data += s.size;
+        continue;
       }
+      if (a > align) align = a;
+      end = alignUp(end, a);
+      this.offsets.set(s.index, end);
+      end += s.size;
     }
-    if (bssAlign > align) align = bssAlign;
-    let bssAt = alignUp(data, bssAlign);
-    const bssStart = bssAt;
+    this.dataSize = end;
+    this.align = align > bssAlign ? align : bssAlign;
+    end = alignUp(end, bssAlign);
     for (const s of alloc.filter((x) => x.type === SHT_NOBITS)) {
-      bssAt = alignUp(bssAt, alignOf(s));
-      this.offsets.set(s.index, bssAt);
-      bssAt += s.size;
+      end = alignUp(end, alignOf(s));
+      this.offsets.set(s.index, end);
+      end += s.size;
     }
-    this.dataSize = data;
-    this.align = align;
     this.entryOffset = this.findEntry(alloc);
 
     this.relocations = this.collectRelocations();
-    const end = bssStart + bss;
     if (this.linkage.size > 0n) {
       this.linkage.offset = alignUp(end, 16n);
       this.loadSize = this.linkage.offset + this.linkage.size;
