@@ -28,7 +28,7 @@ export interface ExecBundle {
 }
 
 /** Why run() returned. */
-export type StopReason = 'limit' | 'halt';
+export type StopReason = 'limit' | 'halt' | 'breakpoint';
 
 /** Raised out of run() when an interruption cannot be delivered to software. */
 export class CpuFault extends Error {
@@ -96,6 +96,8 @@ export class Cpu {
   halted = false;
   /** Slot (0-2) of the instruction being executed. */
   slot = 0;
+  /** run() stops before executing the bundle at this address (e.g. a kernel entry). */
+  breakAt = -1n;
 
   /** Decoded bundles by physical page number. */
   private readonly pages = new Map<bigint, (ExecBundle | undefined)[]>();
@@ -246,8 +248,9 @@ export class Cpu {
   // ---- execution ---------------------------------------------------------
 
   /**
-   * Execute until maxInsns slots have retired or the CPU halts. Interruptions
-   * are offered to onInterruption; undelivered ones throw CpuFault.
+   * Execute until maxInsns slots have retired, the CPU halts or IP reaches
+   * breakAt. Interruptions are offered to onInterruption; undelivered ones
+   * throw CpuFault.
    */
   run(maxInsns: number): StopReason {
     const limit = this.insnCount + maxInsns;
@@ -256,6 +259,7 @@ export class Cpu {
     while (this.insnCount < limit) {
       if (this.halted) return 'halt';
       const ip = this.ip;
+      if (ip === this.breakAt && this.startSlot === 0) return 'breakpoint';
       let slot = this.startSlot;
       this.startSlot = 0;
       try {
