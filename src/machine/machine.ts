@@ -1,7 +1,8 @@
 // A whole platform: one CPU, the physical address space built from a
 // MachineConfig, firmware ROM, and the firmware-call mechanism.
 
-import { Cpu } from '../cpu/cpu.js';
+import { Cpu, CpuFault } from '../cpu/cpu.js';
+import { Interruption } from '../cpu/interruption.js';
 import { AddressSpace } from './address-space.js';
 import { MachineConfig } from './config.js';
 import { FirmwareCalls } from './firmware-calls.js';
@@ -25,7 +26,15 @@ export class Machine {
       const call = this.firmware.lookup(imm);
       if (!call) return false;
       const ip = c.ip;
-      call(c);
+      try {
+        call(c);
+      } catch (e) {
+        // A fault in the handler (a TLB miss on a pointer argument) is the
+        // break's own: delivered, the OS resumes at the break and the call runs again.
+        if (!(e instanceof Interruption)) throw e;
+        if (c.onInterruption?.(c, e, slot)) return true;
+        throw new CpuFault(e, ip, slot);
+      }
       if (!c.halted) c.resumeAfter(ip, slot);
       return true;
     };
