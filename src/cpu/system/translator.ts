@@ -68,6 +68,8 @@ export class SystemTranslator implements AddressTranslator {
   private cpl = 0;
   /** Physical address bits 62..paBits. */
   private readonly unimplementedPa: bigint;
+  /** Are there unimplemented physical address bits to check (paBits < 63)? */
+  private readonly paChecked: boolean;
   /** Region offset bits 60..vaBits-1: all equal in an implemented address. */
   private readonly vaHole: bigint;
   /** The last page each TLB translated. */
@@ -84,7 +86,8 @@ export class SystemTranslator implements AddressTranslator {
     this.vaBits = opts.vaBits ?? 61;
     if (this.paBits < 32 || this.paBits > 63) throw new RangeError(`paBits ${this.paBits} is outside 32..63`);
     if (this.vaBits < 51 || this.vaBits > 61) throw new RangeError(`vaBits ${this.vaBits} is outside 51..61`);
-    this.unimplementedPa = this.paBits === 63 ? 0n : bits(62, this.paBits);
+    this.paChecked = this.paBits < 63;
+    this.unimplementedPa = this.paChecked ? bits(62, this.paBits) : 0n;
     this.vaHole = bits(60, this.vaBits - 1);
     for (let i = 0; i < 8; i++) this.rr[i] = 12n << 2n;
   }
@@ -117,13 +120,15 @@ export class SystemTranslator implements AddressTranslator {
 
   translate(va: bigint, _size: number, access: Access): bigint {
     if (this.cpu.psr !== this.seenPsr) this.syncPsr();
-    if (access === Access.Execute ? !this.it : !this.dt) return this.physical(va, access, accessIsr(access));
+    if (access === Access.Execute ? !this.it : !this.dt) {
+      return this.paChecked ? this.physical(va, access, accessIsr(access)) : va;
+    }
     return this.virtual(va, access, accessIsr(access));
   }
 
   /** Physical mode: the address itself, once its unimplemented bits are checked. */
   physical(va: bigint, access: Access, isr: bigint): bigint {
-    if (va & this.unimplementedPa) {
+    if (this.paChecked && va & this.unimplementedPa) {
       throw access === Access.Execute ? unimplementedInstructionAddress(va) : unimplementedDataAddress(va, isr);
     }
     return va;
