@@ -6,7 +6,7 @@
 
 import { Bundle, decodeBundle } from '../decode/decoder.js';
 import { formatInsn, stopAfter } from './format.js';
-import { DisasmSymbol, hex64, SectionSymbols, SymFlag } from './symbols.js';
+import { DisasmSymbol, hex64, isCompilerMark, SectionSymbols, SymFlag } from './symbols.js';
 
 export interface ListingSection {
   /** Section number; symbols name their section by it. */
@@ -77,6 +77,8 @@ interface Block {
 class SectionLister {
   private readonly col: (a: bigint) => string;
   readonly out: string[] = [];
+  private cached = -1;
+  private bundle: Bundle | undefined;
 
   constructor(
     private readonly sec: ListingSection,
@@ -85,9 +87,6 @@ class SectionLister {
   ) {
     this.col = addressColumn(sec.vma, sec.bytes.length);
   }
-
-  private cached = -1;
-  private bundle: Bundle | undefined;
 
   /** The bundle at a byte offset, decoded once for its three slots. */
   private bundleAt(off: number): Bundle {
@@ -170,8 +169,6 @@ class SectionLister {
   }
 }
 
-const compilerMark = (n: string) => n.includes('gnu_compiled') || n.includes('gcc2_compiled');
-
 /**
  * The lines objdump prints for one section after its "Disassembly of
  * section" header: for each block between symbols, a blank line, a label
@@ -212,7 +209,7 @@ export function listSection(sec: ListingSection, opts: ListingOptions = {}): str
       !sym ||
       sym.section !== sec.index ||
       sym.addr > addr ||
-      (!(sym.flags & SymFlag.Object) && !compilerMark(sym.name)) ||
+      (!(sym.flags & SymFlag.Object) && !isCompilerMark(sym.name)) ||
       (sym.flags & SymFlag.Function) !== 0;
     lister.block({ start: off, stop, insns });
     off = stop;

@@ -57,7 +57,8 @@ export function usefulSymbols(syms: readonly DisasmSymbol[]): DisasmSymbol[] {
   );
 }
 
-const compilerMark = (n: string) => n.includes('gnu_compiled') || n.includes('gcc2_compiled');
+/** Marker symbols old compilers put at the start of their output; objdump ranks them last. */
+export const isCompilerMark = (name: string): boolean => name.includes('gnu_compiled') || name.includes('gcc2_compiled');
 const fileLike = (s: DisasmSymbol) =>
   (s.flags & SymFlag.File) !== 0 || (s.name.length > 2 && /\.[oa]$/.test(s.name));
 
@@ -77,7 +78,7 @@ function compareFor(sectionName: string): (a: DisasmSymbol, b: DisasmSymbol) => 
     if (a.addr !== b.addr) return a.addr < b.addr ? -1 : 1;
     return (
       pref(a.sectionName === sectionName, b.sectionName === sectionName) ||
-      -pref(compilerMark(a.name), compilerMark(b.name)) ||
+      -pref(isCompilerMark(a.name), isCompilerMark(b.name)) ||
       -pref(fileLike(a), fileLike(b)) ||
       flag(a, b, SymFlag.Debugging, false) ||
       flag(a, b, SymFlag.SectionSym, false) ||
