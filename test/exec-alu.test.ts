@@ -66,6 +66,13 @@ describe('adds, addl and mov', () => {
     expect(c.nat(1)).toBe(1);
   });
 
+  it('movl loads a full 64-bit immediate', () => {
+    const c = run(['movl r1=0x8123456789abcdef'], (c) => c.setGr(1, 0n, 1)).cpu;
+    expect(c.gr(1)).toBe(0x8123_4567_89ab_cdefn);
+    expect(c.nat(1)).toBe(0);
+    expect(() => run(['movl r0=1'])).toThrow(/Illegal Operation/);
+  });
+
   it('an immediate move clears NaT', () => {
     const c = run(['mov r1=5'], (c) => c.setGr(1, 0n, 1)).cpu;
     expect(c.nat(1)).toBe(0);

@@ -1,6 +1,7 @@
 // Integer ALU, formats A1-A5 (Vol. 3, "add", "addl", "adds", "addp4",
-// "and", "andcm", "or", "xor", "shladd", "shladdp4", "sub", "mov"). The
-// result's NaT is the OR of the sources' NaTs; an immediate has none.
+// "and", "andcm", "or", "xor", "shladd", "shladdp4", "sub", "mov"), and the
+// long immediate move movl (X2). The result's NaT is the OR of the sources'
+// NaTs; an immediate has none.
 
 import type { InsnDef } from '../decode/table.js';
 import { M32, M64, N } from './bits.js';
@@ -130,7 +131,7 @@ function immediateForm(name: string): ExecFn | undefined {
   return undefined;
 }
 
-/** mov r1 = r3 (adds with 0) and mov r1 = imm22 (addl with r0). */
+/** mov r1 = r3 (adds with 0); mov r1 = imm22 (addl with r0) and movl r1 = imm64. */
 const moveRegister: ExecFn = (c, i) => {
   const o = i.ops;
   c.setGr(o[0], c.gr(o[1]), c.nat(o[1]));
@@ -152,8 +153,10 @@ function alu(d: InsnDef): ExecFn | undefined {
       return immediateForm(d.name);
     case 'A3':
       return immediateForm(d.name);
+    case 'X2':
+      return d.name === 'movl' ? moveImmediate : undefined;
   }
   return undefined;
 }
 
-registerSemantics({ formats: ['A1', 'A2', 'A3', 'A4', 'A5'], make: alu });
+registerSemantics({ formats: ['A1', 'A2', 'A3', 'A4', 'A5', 'X2'], make: alu });
