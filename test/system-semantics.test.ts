@@ -111,6 +111,10 @@ describe('speculative-load deferral', () => {
     cpu.psr = psrSet(0n, 'ic', 1);
     expect(deferSpeculativeFault(cpu, new Interruption(Vector.NAT_CONSUMPTION, 'NaT page', { isr: 2n }))).toBe(true);
     expect(deferSpeculativeFault(cpu, fault('tlb'))).toBe(false);
+    // A handler's IPSR.ed makes the load it returns to defer, once.
+    cpu.psr = psrSet(cpu.psr, 'ed', 1);
+    expect(deferSpeculativeFault(cpu, fault('tlb'))).toBe(true);
+    expect(deferSpeculativeFault(cpu, fault('tlb'))).toBe(false);
   });
 
   it('follows DCR per class; in virtual mode only for code pages with ITLB.ed', () => {

@@ -4,6 +4,8 @@
 // later chk.s branches to recovery code. The processor defers
 //   - every fault while PSR.ic is 0 (the interrupted state could not be
 //     collected anyway),
+//   - every fault while PSR.ed is 1: a handler set IPSR.ed to have the
+//     load it returns to defer; the deferral consumes the bit,
 //   - references to NaTPage memory and to unimplemented addresses always,
 //   - a fault whose class is enabled in DCR (dm: TLB misses, dp: page not
 //     present, dk: key miss, dx: key permission, dr: access rights, da:
@@ -14,7 +16,7 @@
 
 import type { Cpu } from '../cpu.js';
 import { GeneralExceptionCode, Interruption, Vector } from '../interruption.js';
-import { PSR } from '../psr.js';
+import { PSR, psrGet, psrSet } from '../psr.js';
 import { CR } from './cr.js';
 import { systemOf } from './system.js';
 
@@ -53,6 +55,10 @@ function alwaysDeferred(intr: Interruption): boolean {
 /** Is the fault intr of a speculative load deferred (true) or raised (false)? */
 export function deferSpeculativeFault(c: Cpu, intr: Interruption): boolean {
   if (!((c.psr >> BigInt(PSR.ic)) & 1n)) return true;
+  if (psrGet(c.psr, 'ed')) {
+    c.psr = psrSet(c.psr, 'ed', 0);
+    return true;
+  }
   if (alwaysDeferred(intr)) return true;
   const bit = dcrBit(intr);
   if (bit < 0 || !((c.r.cr[CR.DCR] >> BigInt(bit)) & 1n)) return false;
