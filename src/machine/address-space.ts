@@ -19,18 +19,30 @@ export interface Region {
   writeBlock(off: bigint, data: Uint8Array): void;
 }
 
-/** An access to a physical address that nothing backs. */
+/**
+ * An access the platform cannot complete: nothing backs the address, or
+ * (with a reason) the device there refused the transaction.
+ */
 export class MachineCheck extends MachineStop {
   constructor(
     readonly address: bigint,
     readonly size: number,
     readonly access: Access,
     readonly uncached: boolean,
+    readonly reason: string | null = null,
   ) {
-    super(
-      `Machine Check Abort: ${accessName(access)} of ${size} byte${size === 1 ? '' : 's'} at unpopulated physical address 0x${address.toString(16)}${uncached ? ' (uncached)' : ''}`,
-    );
+    const what = `${accessName(access)} of ${size} byte${size === 1 ? '' : 's'}`;
+    const where = `physical address 0x${address.toString(16)}${uncached ? ' (uncached)' : ''}`;
+    super(`Machine Check Abort: ${what} at ${reason === null ? `unpopulated ${where}` : `${where}: ${reason}`}`);
     this.name = 'MachineCheck';
+  }
+}
+
+/** Thrown by a device region for a transaction it cannot take; the address space reports it as a MachineCheck. */
+export class BusError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'BusError';
   }
 }
 
@@ -40,6 +52,10 @@ export function accessName(a: Access): string {
 
 /** A bad memory-map configuration. */
 export class MemoryMapError extends Error {}
+
+function span(r: Region): string {
+  return `[0x${r.base.toString(16)}, 0x${(r.base + r.size).toString(16)})`;
+}
 
 export class AddressSpace implements PhysicalMemory {
   private regions: Region[] = [];
@@ -54,12 +70,12 @@ export class AddressSpace implements PhysicalMemory {
     if (region.size <= 0n) throw new MemoryMapError(`region ${region.name} is empty`);
     if (region.base + region.size > this.limit) {
       throw new MemoryMapError(
-        `region ${region.name} [0x${region.base.toString(16)}, 0x${(region.base + region.size).toString(16)}) lies beyond the implemented physical address space (0x${this.limit.toString(16)})`,
+        `region ${region.name} ${span(region)} lies beyond the implemented physical address space (0x${this.limit.toString(16)})`,
       );
     }
     for (const r of this.regions) {
       if (region.base < r.base + r.size && r.base < region.base + region.size) {
-        throw new MemoryMapError(`region ${region.name} overlaps region ${r.name}`);
+        throw new MemoryMapError(`region ${region.name} ${span(region)} overlaps region ${r.name} ${span(r)}`);
       }
     }
     this.regions.push(region);
@@ -91,27 +107,43 @@ export class AddressSpace implements PhysicalMemory {
     return r;
   }
 
+  /** Run a device's part of an access, turning a refused transaction into a MachineCheck. */
+  private device<T>(pa: bigint, size: number, access: Access, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof BusError) throw new MachineCheck(pa & ~UNCACHED_BIT, size, access, (pa & UNCACHED_BIT) !== 0n, e.reason);
+      throw e;
+    }
+  }
+
   read(pa: bigint, size: number): bigint {
     const r = this.region(pa, size, Access.Read);
-    return r.read((pa & ~UNCACHED_BIT) - r.base, size);
+    const off = (pa & ~UNCACHED_BIT) - r.base;
+    if (r.kind === 'device') return this.device(pa, size, Access.Read, () => r.read(off, size));
+    return r.read(off, size);
   }
 
   write(pa: bigint, size: number, value: bigint): void {
     const addr = pa & ~UNCACHED_BIT;
     const r = this.region(pa, size, Access.Write);
-    r.write(addr - r.base, size, value);
+    if (r.kind === 'device') this.device(pa, size, Access.Write, () => r.write(addr - r.base, size, value));
+    else r.write(addr - r.base, size, value);
     if (this.codePages.size) this.noteWrite(addr, size);
   }
 
   readBlock(pa: bigint, out: Uint8Array, access: Access = Access.Read): void {
     const r = this.region(pa, out.length, access);
-    r.readBlock((pa & ~UNCACHED_BIT) - r.base, out);
+    const off = (pa & ~UNCACHED_BIT) - r.base;
+    if (r.kind === 'device') this.device(pa, out.length, access, () => r.readBlock(off, out));
+    else r.readBlock(off, out);
   }
 
   writeBlock(pa: bigint, data: Uint8Array): void {
     const addr = pa & ~UNCACHED_BIT;
     const r = this.region(pa, data.length, Access.Write);
-    r.writeBlock(addr - r.base, data);
+    if (r.kind === 'device') this.device(pa, data.length, Access.Write, () => r.writeBlock(addr - r.base, data));
+    else r.writeBlock(addr - r.base, data);
     if (this.codePages.size) this.noteWrite(addr, data.length);
   }
 

@@ -4,6 +4,8 @@
 // firmware ROM just below 4 GiB, and the legacy I/O port space high in the
 // physical address space (where HP's zx1/sx1000 chipsets decode it).
 
+import { MemoryMapError } from './address-space.js';
+
 export interface MemoryRange {
   readonly base: bigint;
   readonly size: bigint;
@@ -47,6 +49,15 @@ export function defaultConfig(memory: bigint = 4n * GiB, paBits = 63): MachineCo
     ioPortBase: 0xffffc000000n,
     serialPort: 0x3f8,
   };
+}
+
+/** The end of the implemented physical address space; the architecture allows 32 to 63 address bits. */
+export function physicalLimit(config: MachineConfig): bigint {
+  const n = config.paBits;
+  if (!Number.isInteger(n) || n < 32 || n > 63) {
+    throw new MemoryMapError(`${n} implemented physical address bits: the architecture allows 32 to 63`);
+  }
+  return 1n << BigInt(n);
 }
 
 /** Parse a size such as "4G", "512M", "2147483648". */

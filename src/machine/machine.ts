@@ -1,26 +1,42 @@
 // A whole platform: one CPU, the physical address space built from a
-// MachineConfig, firmware ROM, and the firmware-call mechanism.
+// MachineConfig (RAM, firmware ROM, the VGA window and the I/O port space
+// with the VGA registers and a serial port), and the firmware-call
+// mechanism. Every region goes through AddressSpace.add, so a map with
+// overlaps or beyond the implemented address bits is refused.
 
 import { Cpu, CpuFault } from '../cpu/cpu.js';
 import { Interruption } from '../cpu/interruption.js';
 import { AddressSpace } from './address-space.js';
-import { MachineConfig } from './config.js';
+import { MachineConfig, physicalLimit } from './config.js';
 import { FirmwareCalls } from './firmware-calls.js';
+import { PortSpace } from './port-space.js';
 import { Rom, SparseMemory } from './ram.js';
+import { Uart16550 } from './uart.js';
+import { Vga } from './vga.js';
+import { VGA_PORTS } from './vga-registers.js';
 
 export class Machine {
   readonly space: AddressSpace;
   readonly cpu: Cpu;
   readonly ram: SparseMemory[];
   readonly rom: Rom;
+  readonly vga = new Vga();
+  readonly ports: PortSpace;
+  /** The 16550 at config.serialPort, or null. */
+  readonly serial: Uart16550 | null;
   readonly firmware = new FirmwareCalls();
 
   constructor(readonly config: MachineConfig) {
-    this.space = new AddressSpace(1n << BigInt(config.paBits));
+    this.space = new AddressSpace(physicalLimit(config));
     this.ram = config.ram.map((r, k) => new SparseMemory(`ram${k}`, r.base, r.size));
     for (const r of this.ram) this.space.add(r);
     this.rom = new Rom('firmware-rom', config.rom.base, config.rom.size);
     this.space.add(this.rom);
+    this.space.add(this.vga);
+    this.ports = new PortSpace(config.ioPortBase).claim(VGA_PORTS.first, VGA_PORTS.count, this.vga.registers);
+    this.serial = config.serialPort === null ? null : new Uart16550(config.serialPort);
+    if (this.serial) this.ports.claim(this.serial.base, 8, this.serial);
+    this.space.add(this.ports);
     this.cpu = new Cpu(this.space);
     this.cpu.onBreak = (c, imm, slot) => {
       const call = this.firmware.lookup(imm);
