@@ -24,7 +24,8 @@ function icOn(c: Cpu): boolean {
 }
 
 const movToCr: ExecFn = (c, i) => {
-  const [n, r2] = i.ops;
+  const n = i.ops[0];
+  const r2 = i.ops[1];
   const rule = crRule(n);
   if (!rule || rule.readOnly || (rule.interruption && icOn(c))) throw illegalOperation(`mov to cr${n}`);
   requirePl0(c);
@@ -39,7 +40,8 @@ const movToCr: ExecFn = (c, i) => {
 };
 
 const movFromCr: ExecFn = (c, i) => {
-  const [r1, n] = i.ops;
+  const r1 = i.ops[0];
+  const n = i.ops[1];
   const rule = crRule(n);
   if (!rule || (rule.interruption && icOn(c))) throw illegalOperation(`mov from cr${n}`);
   c.checkTarget(r1);
@@ -133,7 +135,8 @@ function movToIndirect(f: IndirectFile): ExecFn {
   const write = f.write!;
   return (c, i) => {
     requirePl0(c);
-    const [r3, r2] = i.ops;
+    const r3 = i.ops[0];
+    const r2 = i.ops[1];
     if (c.nat(r3) || c.nat(r2)) throw natConsumption();
     const s = systemOf(c);
     write(s, f.index(c.gr(r3)), c.gr(r2));
@@ -142,7 +145,8 @@ function movToIndirect(f: IndirectFile): ExecFn {
 
 function movFromIndirect(f: IndirectFile): ExecFn {
   return (c, i) => {
-    const [r1, r3] = i.ops;
+    const r1 = i.ops[0];
+    const r3 = i.ops[1];
     c.checkTarget(r1);
     if (f.privRead && c.cpl !== 0) throw privilegedOperation();
     if (c.nat(r3)) throw natConsumption();

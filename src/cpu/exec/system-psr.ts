@@ -16,7 +16,7 @@ import {
   reservedRegisterField,
   Vector,
 } from '../interruption.js';
-import { PSR, PSR_L_MASK, PSR_READ_MASK, PSR_RESERVED, PSR_SM_MASK, PSR_UM_MASK, psrGet, psrMask, psrSet } from '../psr.js';
+import { PSR_L_MASK, PSR_READ_MASK, PSR_RESERVED, PSR_SM_MASK, PSR_UM_MASK, psrGet, psrMask, psrSet } from '../psr.js';
 import { AR } from '../state.js';
 import { CR } from '../system/cr.js';
 import { systemOf } from '../system/system.js';

@@ -15,7 +15,7 @@ import { illegalOperation, Interruption, ISR, MachineStop, natConsumption, reser
 import { Access } from '../memory.js';
 import { PSR } from '../psr.js';
 import { CR } from '../system/cr.js';
-import { accessIsr, natPageConsumption, NonAccessCode, translationFault } from '../system/faults.js';
+import { accessIsr, natPageConsumption, NonAccessCode, TranslationFault, translationFault } from '../system/faults.js';
 import { pageRights, R, W } from '../system/rights.js';
 import { systemOf } from '../system/system.js';
 import { N_TR, TlbEntry } from '../system/tlb.js';
@@ -48,20 +48,31 @@ function insert(instr: boolean, tr: boolean): ExecFn {
   };
 }
 
-/** The range a purge names: GR[r3] and a page size in GR[r2]{7:2}. */
-function purgeRange(c: Cpu, i: Insn, t: SystemTranslator): [rid: number, va: bigint, ps: number] {
+/** The address a purge names in GR[r3], checked. */
+function purgeAddress(c: Cpu, i: Insn, t: SystemTranslator): bigint {
   const va = operand(c, i.ops[0]);
+  if (t.unimplementedVa(va)) throw unimplementedDataAddress(va, ISR.NA);
+  return va;
+}
+
+/** The page size a purge names in GR[r2]{7:2}, checked. */
+function purgeSize(c: Cpu, i: Insn): number {
   const ps = Number((operand(c, i.ops[1]) >> 2n) & 0x3fn);
   if (ps < 12 || ps > 61) throw reservedRegisterField(`purge page size 2^${ps}`);
-  if (t.unimplementedVa(va)) throw unimplementedDataAddress(va, ISR.NA);
-  return [unpackRr(t.rr[Number(va >> 61n)]).rid, va, ps];
+  return ps;
+}
+
+function ridOf(t: SystemTranslator, va: bigint): number {
+  return unpackRr(t.rr[Number(va >> 61n)]).rid;
 }
 
 /** ptc.l, ptc.g, ptc.ga: purge both translation caches; a translation register in the range is a machine check. */
 const purgeTc: ExecFn = (c, i) => {
   requirePl0(c);
   const t = translatorOf(c);
-  const [rid, va, ps] = purgeRange(c, i, t);
+  const va = purgeAddress(c, i, t);
+  const ps = purgeSize(c, i);
+  const rid = ridOf(t, va);
   if (t.itlb.trOverlaps(rid, va, ps) || t.dtlb.trOverlaps(rid, va, ps)) {
     throw new MachineStop(`Machine Check Abort: ${i.def!.name} of 0x${va.toString(16)} overlaps a translation register`);
   }
@@ -75,8 +86,9 @@ function purgeTr(instr: boolean): ExecFn {
   return (c, i) => {
     requirePl0(c);
     const t = translatorOf(c);
-    const [rid, va, ps] = purgeRange(c, i, t);
-    (instr ? t.itlb : t.dtlb).purgeTr(rid, va, ps);
+    const va = purgeAddress(c, i, t);
+    const ps = purgeSize(c, i);
+    (instr ? t.itlb : t.dtlb).purgeTr(ridOf(t, va), va, ps);
     t.changed();
   };
 }
@@ -106,7 +118,9 @@ function probeEntry(t: SystemTranslator, va: bigint, isr: bigint): TlbEntry {
  */
 function probe(need: number, imm: boolean): ExecFn {
   return (c, i) => {
-    const [r1, r3, r2] = i.ops;
+    const r1 = i.ops[0];
+    const r3 = i.ops[1];
+    const r2 = i.ops[2];
     c.checkTarget(r1);
     const va = operand(c, r3);
     const pl = Math.max(c.cpl, imm ? r2 : Number(operand(c, r2) & 3n));
@@ -128,9 +142,8 @@ function probe(need: number, imm: boolean): ExecFn {
 function probeFault(need: number): ExecFn {
   const bitsIsr = (need & R ? ISR.R : 0n) | (need & W ? ISR.W : 0n);
   return (c, i) => {
-    const [r3, imm] = i.ops;
-    const va = operand(c, r3);
-    const pl = Math.max(c.cpl, imm);
+    const va = operand(c, i.ops[0]);
+    const pl = Math.max(c.cpl, i.ops[1]);
     const t = translatorOf(c);
     const isr = accessIsr(Access.NonAccess, NonAccessCode.PROBE_FAULT) | bitsIsr;
     if (!t.dataTranslation) {
@@ -138,19 +151,21 @@ function probeFault(need: number): ExecFn {
       return;
     }
     const e = probeEntry(t, va, isr);
-    const fault = (f: Parameters<typeof translationFault>[0]) => translationFault(f, va, isr, t.regionItir(va), t.hash(va));
-    if (!e.p) throw fault('pageNotPresent');
-    if (e.ma === 7) throw natPageConsumption(va, isr);
-    if (t.keyMissing(e)) throw fault('keyMiss');
-    if (t.keyDenied(e) & need) throw fault('keyPermission');
-    if ((pageRights(e.ar, e.pl, pl) & need) !== need) throw fault('accessRights');
-    if (!e.a && !((c.psr >> BigInt(PSR.da)) & 1n)) throw fault('accessBit');
+    let f: TranslationFault | null = null;
+    if (!e.p) f = 'pageNotPresent';
+    else if (e.ma === 7) throw natPageConsumption(va, isr);
+    else if (t.keyMissing(e)) f = 'keyMiss';
+    else if (t.keyDenied(e) & need) f = 'keyPermission';
+    else if ((pageRights(e.ar, e.pl, pl) & need) !== need) f = 'accessRights';
+    else if (!e.a && !((c.psr >> BigInt(PSR.da)) & 1n)) f = 'accessBit';
+    if (f) throw translationFault(f, va, isr, t.regionItir(va), t.hash(va));
   };
 }
 
 /** tpa: the physical address of a virtual one. */
 const tpa: ExecFn = (c, i) => {
-  const [r1, r3] = i.ops;
+  const r1 = i.ops[0];
+  const r3 = i.ops[1];
   c.checkTarget(r1);
   requirePl0(c);
   const va = operand(c, r3);
@@ -164,7 +179,8 @@ const tpa: ExecFn = (c, i) => {
 
 /** tak: the protection key of a present translation, or 1 when there is none (never a fault). */
 const tak: ExecFn = (c, i) => {
-  const [r1, r3] = i.ops;
+  const r1 = i.ops[0];
+  const r3 = i.ops[1];
   c.checkTarget(r1);
   requirePl0(c);
   const va = operand(c, r3);
@@ -183,7 +199,8 @@ const tak: ExecFn = (c, i) => {
 /** thash / ttag: a NaT or unimplemented address gives a NaT result. */
 function hashOp(tag: boolean): ExecFn {
   return (c, i) => {
-    const [r1, r3] = i.ops;
+    const r1 = i.ops[0];
+    const r3 = i.ops[1];
     const va = c.gr(r3);
     const t = translatorOf(c);
     if (c.nat(r3) || t.unimplementedVa(va)) c.setGr(r1, 0n, 1);
