@@ -112,6 +112,25 @@ export class SparseMemory implements Region {
     }
   }
 
+  /** Make [off, off+len) read as zero again, freeing the chunks it covers whole (unmapped pages). */
+  discard(off: bigint, len: bigint): void {
+    if (len <= 0n) return;
+    const end = off + len;
+    const first = Number(off >> CHUNK_SHIFT);
+    const last = Number((end - 1n) >> CHUNK_SHIFT);
+    // A huge range may hold few chunks: then visit the chunks, not the range.
+    const visit = last - first < this.chunks.size ? Array.from({ length: last - first + 1 }, (_, k) => first + k) : [...this.chunks.keys()];
+    for (const idx of visit) {
+      const c = this.chunks.get(idx);
+      const base = BigInt(idx) << CHUNK_SHIFT;
+      if (!c || base >= end || base + BigInt(CHUNK) <= off) continue;
+      const lo = off > base ? Number(off - base) : 0;
+      const hi = end < base + BigInt(CHUNK) ? Number(end - base) : CHUNK;
+      if (lo === 0 && hi === CHUNK) this.chunks.delete(idx);
+      else new Uint8Array(c.buffer).fill(0, lo, hi);
+    }
+  }
+
   /** Bytes of memory actually allocated. */
   get residentBytes(): number {
     return this.chunks.size * CHUNK;
