@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { ElfError } from '../loader/elf.js';
 import { disasmCommand } from './disasm.js';
 import { UsageError } from './errors.js';
+import { parseCount, runCommand } from './run.js';
 
 export { UsageError };
 
@@ -49,6 +50,32 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       (args) => {
         const bytes = readInput(args.file);
         out(disasmCommand(bytes, args.file, args.raw ? parseAddress(args.base) : null));
+      },
+    )
+    .command(
+      'run <file> [args..]',
+      'Run a static Linux/ia64 executable in user mode; program options go after --',
+      (y) =>
+        y
+          .parserConfiguration({ 'populate--': true, 'parse-numbers': false, 'parse-positional-numbers': false })
+          .positional('file', { type: 'string', demandOption: true, describe: 'ELF executable (ET_EXEC)' })
+          .positional('args', { type: 'string', array: true, default: [], describe: 'its arguments' })
+          .option('max-insns', { type: 'string', describe: 'stop after N instructions (exit status 4)' })
+          .option('env', { type: 'string', array: true, default: [], describe: 'NAME=VALUE for its environment (empty otherwise)' })
+          .option('trace', { type: 'boolean', default: false, describe: 'print every instruction executed to stderr' })
+          .option('stats', { type: 'boolean', default: false, describe: 'print the instruction count and MIPS at the end' })
+          .option('real-time', { type: 'boolean', default: false, describe: 'clocks follow the host (else they count instructions)' }),
+      (args) => {
+        status = runCommand({
+          file: args.file,
+          bytes: readInput(args.file),
+          args: [...args.args, ...((args['--'] as string[] | undefined) ?? [])].map(String),
+          env: args.env.map(String),
+          maxInsns: args.maxInsns === undefined ? undefined : parseCount(args.maxInsns),
+          trace: args.trace,
+          stats: args.stats,
+          realTime: args.realTime,
+        });
       },
     )
     .demandCommand(1, 'Name a command; see --help.')
