@@ -39,26 +39,59 @@ export interface Bundle {
   readonly insns: readonly [Insn, Insn, Insn];
 }
 
-const BY_TYPE = new Map<InsnType, InsnDef[][]>();
-for (const [type, rows] of [
-  ['A', A_ROWS],
-  ['I', I_ROWS],
-  ['M', M_ROWS],
-  ['B', B_ROWS],
-  ['F', F_ROWS],
-  ['X', X_ROWS],
-] as const) {
-  const buckets: InsnDef[][] = Array.from({ length: 16 }, () => []);
-  for (const def of rows) {
-    const op = (def.maskHi >>> 5) === 0xf ? def.bitsHi >>> 5 : -1;
-    if (op < 0) {
-      for (const b of buckets) b.push(def);
-    } else {
-      buckets[op].push(def);
-    }
-  }
-  BY_TYPE.set(type, buckets);
+/**
+ * A decision tree over the rows of one instruction type. Each node keys on
+ * up to 10 bits that every row under it fixes, so every row that can match a
+ * slot lies in the slot's branch, and table order (first match wins) is
+ * kept within a leaf.
+ */
+interface IndexNode {
+  /** Bit positions (0-40) forming the key, most significant first. */
+  readonly bits: readonly number[];
+  readonly next: readonly (IndexNode | readonly InsnDef[] | undefined)[];
 }
+
+const LEAF_SIZE = 4;
+const KEY_BITS = 10;
+
+function bitOf(lo: number, hi: number, pos: number): number {
+  return pos < 32 ? (lo >>> pos) & 1 : (hi >>> (pos - 32)) & 1;
+}
+
+function buildIndex(rows: readonly InsnDef[], usedLo: number, usedHi: number): IndexNode | readonly InsnDef[] {
+  if (rows.length <= LEAF_SIZE) return rows;
+  let lo = ~usedLo >>> 0;
+  let hi = ~usedHi & 0x1ff;
+  for (const d of rows) {
+    lo &= d.maskLo;
+    hi &= d.maskHi;
+  }
+  const bits: number[] = [];
+  for (let pos = 40; pos >= 0 && bits.length < KEY_BITS; pos--) if (bitOf(lo, hi, pos)) bits.push(pos);
+  if (bits.length === 0) return rows;
+  const groups: InsnDef[][] = Array.from({ length: 1 << bits.length }, () => []);
+  for (const d of rows) {
+    let key = 0;
+    for (const pos of bits) key = (key << 1) | bitOf(d.bitsLo, d.bitsHi, pos);
+    groups[key].push(d);
+  }
+  let nLo = usedLo;
+  let nHi = usedHi;
+  for (const pos of bits) {
+    if (pos < 32) nLo |= 1 << pos;
+    else nHi |= 1 << (pos - 32);
+  }
+  return { bits, next: groups.map((g) => (g.length ? buildIndex(g, nLo, nHi) : undefined)) };
+}
+
+const INDEX = new Map<InsnType, IndexNode | readonly InsnDef[]>([
+  ['A', buildIndex(A_ROWS, 0, 0)],
+  ['I', buildIndex(I_ROWS, 0, 0)],
+  ['M', buildIndex(M_ROWS, 0, 0)],
+  ['B', buildIndex(B_ROWS, 0, 0)],
+  ['F', buildIndex(F_ROWS, 0, 0)],
+  ['X', buildIndex(X_ROWS, 0, 0)],
+]);
 
 /** The instruction type a slot of the given unit decodes as. */
 export function typeForUnit(unit: Unit, slot: number): InsnType | null {
@@ -80,9 +113,17 @@ export function typeForUnit(unit: Unit, slot: number): InsnType | null {
 export function lookup(type: InsnType, slot: number): InsnDef | null {
   const lo = slotLo(slot);
   const hi = slotHi(slot);
-  const bucket = BY_TYPE.get(type)![hi >>> 5];
-  for (let i = 0; i < bucket.length; i++) {
-    const def = bucket[i];
+  let node: IndexNode | readonly InsnDef[] | undefined = INDEX.get(type);
+  while (node && !Array.isArray(node)) {
+    const n: IndexNode = node as IndexNode;
+    let key = 0;
+    for (let k = 0; k < n.bits.length; k++) key = (key << 1) | bitOf(lo, hi, n.bits[k]);
+    node = n.next[key];
+  }
+  if (!node) return null;
+  const rows = node as readonly InsnDef[];
+  for (let i = 0; i < rows.length; i++) {
+    const def = rows[i];
     if (rowMatches(def, lo, hi) && verify(def, slot)) return def;
   }
   return null;

@@ -3,9 +3,16 @@
 
 export const TWO32 = 0x1_0000_0000;
 
-/** Bits [pos, pos+len) of a 41-bit slot (len <= 32). */
+/** Bits [pos, pos+len) of a 41-bit slot. */
 export function field(slot: number, pos: number, len: number): number {
-  return Math.floor(slot / 2 ** pos) % 2 ** len;
+  if (len > 32) return Math.floor(slot / 2 ** pos) % 2 ** len;
+  const mask = len === 32 ? 0xffffffff : (1 << len) - 1;
+  if (pos + len <= 32) return (((slot % TWO32) >>> pos) & mask) >>> 0;
+  const hi = Math.floor(slot / TWO32);
+  if (pos >= 32) return (hi >>> (pos - 32)) & mask;
+  // The field straddles bit 32.
+  const loPart = (slot % TWO32) >>> pos;
+  return ((loPart + hi * 2 ** (32 - pos)) % 2 ** len) >>> 0;
 }
 
 /** The slot with bits [pos, pos+len) replaced by value. */
