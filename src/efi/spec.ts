@@ -17,8 +17,8 @@ export const EfiStatus = {
   OUT_OF_RESOURCES: ERR | 9n,
   NOT_FOUND: ERR | 14n,
   ACCESS_DENIED: ERR | 15n,
-  TIMEOUT: ERR | 18n,
   NO_MAPPING: ERR | 17n,
+  TIMEOUT: ERR | 18n,
   ABORTED: ERR | 21n,
   SECURITY_VIOLATION: ERR | 26n,
 } as const;
