@@ -5,7 +5,7 @@
 // translation mode, with a register snapshot and a heuristic call chain.
 // report-render.ts turns a report into text and JSON.
 
-import type { Cpu, CpuFault } from '../cpu/cpu.js';
+import type { Cpu, CpuFault, ExecBundle } from '../cpu/cpu.js';
 import { formatInsn, stopAfter } from '../cpu/disasm/format.js';
 import { ISR } from '../cpu/interruption.js';
 import { Access } from '../cpu/memory.js';
@@ -80,7 +80,7 @@ export interface FaultReport {
 
 /** The bundle at ip in objdump's layout: the template on the first line, ";;" at stops, the L slot folded into X. */
 function disassemble(c: Cpu, ip: bigint, symbolize?: SymbolLookup): FaultReport['bundle'] {
-  let b;
+  let b: ExecBundle;
   try {
     b = c.fetch(ip);
   } catch {
@@ -90,7 +90,7 @@ function disassemble(c: Cpu, ip: bigint, symbolize?: SymbolLookup): FaultReport[
     const s = symbolText(symbolize, a);
     return s ? `${a.toString(16)} <${s}>` : `0x${a.toString(16)}`;
   };
-  const lines = [];
+  const lines: { slot: number; text: string }[] = [];
   for (let slot = 0; slot < 3; slot++) {
     if (b.template.units?.[slot] === 'L') continue;
     const text = formatInsn(b.insns[slot], ip, printAddr) + (stopAfter(b, slot) ? ';;' : '');
