@@ -2,9 +2,9 @@
 
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
-import { ElfError } from '../loader/elf.js';
+import { bootCommand } from './boot.js';
 import { disasmCommand } from './disasm.js';
-import { UsageError } from './errors.js';
+import { isInputError, UsageError } from './errors.js';
 import { parseCount, runCommand } from './run.js';
 
 export { UsageError };
@@ -77,7 +77,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           realTime: args.realTime,
         });
       },
-    )
+    );
+  bootCommand(cli, out, (n) => (status = n))
     .demandCommand(1, 'Name a command; see --help.')
     .strict()
     .help()
@@ -88,7 +89,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   try {
     await cli.parseAsync();
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ElfError) {
+    if (isInputError(e)) {
       process.stderr.write(`purgatorio: ${e.message}\n`);
       return 1;
     }
