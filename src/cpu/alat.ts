@@ -32,18 +32,17 @@ const CAPACITY = 32;
 const FLOAT_TAG = 128;
 /** Position of registers that are not stacked GRs. */
 const UNSTACKED = -1n;
-/**
- * Physical addresses are compared as doubles: exact below 2^53, beyond the
- * 50 implemented physical address bits of every Itanium processor.
- */
-const PA_BITS = (1n << 63n) - 1n;
+/** Physical addresses are kept as two 32-bit halves, so all 63 bits compare exactly. */
+const LOW32 = 0xffffffffn;
+const TWO32 = 2 ** 32;
 
 export class Alat {
   private readonly tag = new Int32Array(CAPACITY);
   private readonly pos = new BigInt64Array(CAPACITY);
-  /** Physical byte range [start, end) of each entry. */
-  private readonly start = new Float64Array(CAPACITY);
-  private readonly end = new Float64Array(CAPACITY);
+  /** Physical address of each entry (high and low 32 bits) and its size in bytes. */
+  private readonly startHi = new Uint32Array(CAPACITY);
+  private readonly startLo = new Uint32Array(CAPACITY);
+  private readonly bytes = new Uint8Array(CAPACITY);
   /** Valid entries occupy slots 0 .. size-1. */
   size = 0;
   /** Slot overwritten next when the table is full. */
@@ -71,9 +70,9 @@ export class Alat {
       this.tag[i] = tag;
       this.pos[i] = pos;
     }
-    const s = Number(pa & PA_BITS);
-    this.start[i] = s;
-    this.end[i] = s + size;
+    this.startHi[i] = Number((pa & ~UNCACHED_BIT) >> 32n);
+    this.startLo[i] = Number(pa & LOW32);
+    this.bytes[i] = size;
   }
 
   /** alat_cmp: does register n (logical) have an entry? */
@@ -97,11 +96,13 @@ export class Alat {
    */
   invalMultiple(pa: bigint, size: number): void {
     if (this.size === 0) return;
-    const s = Number(pa & PA_BITS);
-    const e = s + size;
+    const hi = Number((pa & ~UNCACHED_BIT) >> 32n);
+    const lo = Number(pa & LOW32);
     // Backwards, so the entry that remove() moves into slot i was seen already.
     for (let i = this.size - 1; i >= 0; i--) {
-      if (this.start[i] < e && s < this.end[i]) this.remove(i);
+      // The entry's address minus the store's: exact whenever it is small enough to matter.
+      const d = (this.startHi[i] - hi) * TWO32 + (this.startLo[i] - lo);
+      if (d < size && -d < this.bytes[i]) this.remove(i);
     }
   }
 
@@ -134,8 +135,9 @@ export class Alat {
     if (i !== last) {
       this.tag[i] = this.tag[last];
       this.pos[i] = this.pos[last];
-      this.start[i] = this.start[last];
-      this.end[i] = this.end[last];
+      this.startHi[i] = this.startHi[last];
+      this.startLo[i] = this.startLo[last];
+      this.bytes[i] = this.bytes[last];
     }
   }
 }
