@@ -63,6 +63,8 @@ export interface BootOptions {
   readonly skipChecks?: boolean;
   /** Called every chunk of instructions with the count so far. */
   readonly progress?: (instructions: number) => void;
+  /** Called once everything is in memory, before purgatory runs (to corrupt a segment, say). */
+  readonly afterLoad?: (m: Machine, plan: LoadPlan) => void;
 }
 
 export interface BootResult {
@@ -129,6 +131,23 @@ function enterPurgatory(m: Machine, fw: Firmware, plan: LoadPlan): void {
   c.breakAt = plan.kernelEntry;
 }
 
+/**
+ * Why the same store is an MCA with one physical address width and a fault
+ * with another: with 63 implemented bits (as HP's Ski simulator has) an
+ * address like 0x2000... reaches the platform, where nothing answers; with
+ * 50 (an Itanium 2) its bits above 49 are unimplemented and the CPU faults
+ * before the access leaves it.
+ */
+function paWidthNote(e: MachineCheck | CpuFault, paBits: number): string {
+  if (e instanceof MachineCheck && e.address >= 1n << 50n) {
+    return `. The address has bits above 49 set: on an Itanium 2 (--pa-bits 50) the CPU would raise Unimplemented Data Address instead of reaching the platform`;
+  }
+  if (e instanceof CpuFault && /Unimplemented (Data|Instruction) Address/.test(e.interruption.kind)) {
+    return `. With ${paBits} implemented physical address bits the CPU refuses the address itself; with 63 (--pa-bits 63, the default, as in HP's Ski) it would reach the platform, find nothing there and take a Machine Check Abort`;
+  }
+  return '';
+}
+
 function digestMismatch(text: string): boolean {
   return /sha-?256|digest/i.test(text) && /mismatch|do not match|corrupt/i.test(text);
 }
@@ -151,6 +170,7 @@ export function boot(o: BootOptions): BootResult {
     skipChecks: o.skipChecks,
   });
   writeLoadPlan(plan, { write: (pa, bytes) => m.writePhys(pa, bytes) });
+  o.afterLoad?.(m, plan);
 
   attachSystem(m.cpu, { paBits: o.paBits });
   enterPurgatory(m, fw, plan);
@@ -211,6 +231,7 @@ export function boot(o: BootOptions): BootResult {
       summary = e instanceof MachineCheck
         ? `Machine Check Abort: ${e.message.replace(/^Machine Check Abort: /, '')}${what}${sym} at IP 0x${c.ip.toString(16)}`
         : `${e.interruption.kind}${what}${sym} at IP 0x${e.ip.toString(16)}`;
+      summary += paWidthNote(e, o.paBits);
     } else if (e instanceof MachineStop) {
       outcome = 'fault';
       summary = e.message;
