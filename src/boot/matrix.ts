@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Outcome } from './boot.js';
+import { runCell } from './matrix-cell.js';
 
 export interface MatrixJob {
   readonly purgatory: string;
@@ -25,12 +26,17 @@ export interface MatrixCell {
   readonly instructions: number;
 }
 
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? './matrix-worker.ts' : './matrix-worker.js', import.meta.url);
+/**
+ * Compiled, each run gets a worker thread; from TypeScript sources (tests),
+ * whose workers could not load .ts modules, runs stay in this thread.
+ */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER = new URL('./matrix-worker.js', import.meta.url);
 
 function runInWorker(job: MatrixJob): Promise<MatrixCell> {
+  if (FROM_SOURCE) return Promise.resolve(runCell(job));
   return new Promise((resolve, reject) => {
-    const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
-    const w = new Worker(WORKER, { workerData: job, execArgv });
+    const w = new Worker(WORKER, { workerData: job });
     w.once('message', resolve);
     w.once('error', reject);
     w.once('exit', (code) => {
