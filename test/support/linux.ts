@@ -8,30 +8,34 @@ import { RunOptions, runProcess, RunResult } from '../../src/linux/runner.js';
 import { assemble } from './asm.js';
 
 export const TEXT = 0x4000000000000000n;
+/** Where assembled code starts: after the file's headers, which the text segment maps too. */
+export const CODE = TEXT + 0x100n;
 export const DATA = 0x6000000000000000n;
 
 const PF_X = 1;
 const PF_W = 2;
 const PF_R = 4;
 
-interface Segment {
+export interface Segment {
   vaddr: bigint;
   data: Uint8Array;
   memsz: bigint;
   flags: number;
+  /** File offset; by default the next one congruent to vaddr modulo 16 KiB. */
+  offset?: number;
 }
 
-/** An ET_EXEC file: ELF header, program headers, then each segment's bytes at an offset congruent to its address modulo 16 KiB. */
+/** An ET_EXEC file: the segments' bytes, then the ELF header and program headers written over offset 0. */
 export function executable(entry: bigint, segments: readonly Segment[], type = 2): Uint8Array {
   const phoff = 64;
   let at = phoff + 56 * segments.length;
   const offsets = segments.map((s) => {
-    at += Number((s.vaddr - BigInt(at)) & 0x3fffn);
-    const o = at;
-    at += s.data.length;
+    const o = s.offset ?? at + Number((s.vaddr - BigInt(at)) & 0x3fffn);
+    at = Math.max(at, o + s.data.length);
     return o;
   });
   const out = new Uint8Array(at);
+  segments.forEach((s, i) => out.set(s.data, offsets[i]));
   const dv = new DataView(out.buffer);
   out.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]);
   dv.setUint16(16, type, true);
@@ -54,7 +58,6 @@ export function executable(entry: bigint, segments: readonly Segment[], type = 2
     dv.setBigUint64(p + 32, BigInt(s.data.length), true);
     dv.setBigUint64(p + 40, s.memsz, true);
     dv.setBigUint64(p + 48, 0x10000n, true);
-    out.set(s.data, offsets[i]);
   });
   return out;
 }
@@ -64,17 +67,25 @@ export interface Program {
   readonly labels: Map<string, bigint>;
 }
 
-/** Assemble lines at TEXT (one instruction per bundle), with data bytes at DATA (memsz may be larger). */
-export function program(lines: readonly string[], data?: { bytes: Uint8Array; memsz?: bigint }): Program {
-  const { bytes, labels } = assemble(lines, TEXT);
-  const segments: Segment[] = [{ vaddr: TEXT, data: bytes, memsz: BigInt(bytes.length), flags: PF_R | PF_X }];
-  if (data) segments.push({ vaddr: DATA, data: data.bytes, memsz: data.memsz ?? BigInt(data.bytes.length), flags: PF_R | PF_W });
-  return { file: executable(TEXT, segments), labels };
+/**
+ * Lines assembled at CODE (one instruction per bundle; the entry) in a
+ * text segment that maps the file from offset 0 at TEXT, as linkers lay
+ * out executables; data bytes at DATA or vaddr (memsz may be larger).
+ */
+export function program(lines: readonly string[], data?: { bytes: Uint8Array; memsz?: bigint; vaddr?: bigint }): Program {
+  const { bytes, labels } = assemble(lines, CODE);
+  const text = new Uint8Array(Number(CODE - TEXT) + bytes.length);
+  text.set(bytes, Number(CODE - TEXT));
+  const segments: Segment[] = [{ vaddr: TEXT, data: text, memsz: BigInt(text.length), flags: PF_R | PF_X, offset: 0 }];
+  if (data) {
+    segments.push({ vaddr: data.vaddr ?? DATA, data: data.bytes, memsz: data.memsz ?? BigInt(data.bytes.length), flags: PF_R | PF_W });
+  }
+  return { file: executable(CODE, segments), labels };
 }
 
 /** Lines that exit_group(status) in a fresh frame. */
 export function exitWith(status: number): string[] {
-  return ['alloc r2=ar.pfs,0,0,1,0', `mov r32=${status}`, 'mov r15=1236', 'break.i 0x100000'];
+  return ['alloc r2=ar.pfs,1,0,0', `mov r32=${status}`, 'mov r15=1236', 'break.i 0x100000'];
 }
 
 export interface Captured {
