@@ -6,6 +6,7 @@
 // cached page drop that page; so do fc, sync.i and translation changes.
 
 import { Alat } from './alat.js';
+import { DataCache } from './data-cache.js';
 import { decodeSlots, Insn } from './decode/decoder.js';
 import { splitBundle } from './decode/slot.js';
 import { Template } from './decode/templates.js';
@@ -81,6 +82,8 @@ export class Cpu {
   insnCount = 0;
   readonly rse: Rse;
   readonly alat = new Alat(this.r);
+  /** Fast path for aligned loads and stores of cacheable RAM. */
+  readonly data: DataCache = new DataCache(this);
 
   translator: AddressTranslator = identityTranslator;
   onInterruption: InterruptionHandler | null = null;
@@ -219,6 +222,7 @@ export class Cpu {
         bundles = new Array(256);
         this.pages.set(this.fetchPPage, bundles);
         this.mem.watchCode(this.fetchPPage);
+        this.data.dropStores();
       }
       this.fetchBundles = bundles;
       this.fetchVPage = vpage;

@@ -28,6 +28,17 @@ export interface PhysicalMemory {
    */
   watchCode(page: bigint): void;
   onCodeWrite: ((page: bigint) => void) | null;
+  /**
+   * Direct access to the cacheable memory of the 4 KiB physical page holding
+   * pa: a DataView and the page's offset in it, or null where accesses must
+   * take the full path (devices, ROM writes, pages with decoded code).
+   */
+  directView?(pa: bigint, forWrite: boolean): DirectView | null;
+}
+
+export interface DirectView {
+  readonly dv: DataView;
+  readonly base: number;
 }
 
 /** Translation of a virtual address for one access. */

@@ -2,7 +2,7 @@
 // An access that no region backs is a Machine Check Abort, as on a real
 // platform where nothing answers the bus transaction.
 
-import { Access, PhysicalMemory, UNCACHED_BIT } from '../cpu/memory.js';
+import { Access, DirectView, PhysicalMemory, UNCACHED_BIT } from '../cpu/memory.js';
 import { MachineStop } from '../cpu/interruption.js';
 
 export type RegionKind = 'ram' | 'rom' | 'device';
@@ -16,6 +16,8 @@ export interface Region {
   read(off: bigint, size: number): bigint;
   write(off: bigint, size: number, value: bigint): void;
   readBlock(off: bigint, out: Uint8Array): void;
+  /** Memory regions: a direct view of the 4 KiB page at off (see PhysicalMemory.directView). */
+  view?(off: bigint, forWrite: boolean): DirectView | null;
   writeBlock(off: bigint, data: Uint8Array): void;
 }
 
@@ -145,6 +147,14 @@ export class AddressSpace implements PhysicalMemory {
     if (r.kind === 'device') this.device(pa, data.length, Access.Write, () => r.writeBlock(addr - r.base, data));
     else r.writeBlock(addr - r.base, data);
     if (this.codePages.size) this.noteWrite(addr, data.length);
+  }
+
+  directView(pa: bigint, forWrite: boolean): DirectView | null {
+    if (pa & UNCACHED_BIT) return null;
+    const r = this.find(pa, 4096);
+    if (!r || !r.view || (pa - r.base) & 0xfffn) return null;
+    if (forWrite && this.codePages.has(pa >> 12n)) return null;
+    return r.view(pa - r.base, forWrite);
   }
 
   watchCode(page: bigint): void {

@@ -1,6 +1,7 @@
 // Sparse RAM and ROM regions: memory is allocated in 64 KiB chunks on first
 // write, so a machine with gigabytes of RAM costs only what is touched.
 
+import type { DirectView } from '../cpu/memory.js';
 import type { Region, RegionKind } from './address-space.js';
 
 const CHUNK_SHIFT = 16n;
@@ -27,6 +28,12 @@ export class SparseMemory implements Region {
       this.chunks.set(idx, c);
     }
     return c;
+  }
+
+  /** The chunk holding the 4 KiB page at off, allocated now so later writes land in it. */
+  view(off: bigint, forWrite: boolean): DirectView | null {
+    if (forWrite && this.readOnly) return null;
+    return { dv: this.chunk(Number(off >> CHUNK_SHIFT), true), base: Number(off & 0xf000n) };
   }
 
   read(off: bigint, size: number): bigint {

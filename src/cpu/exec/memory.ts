@@ -43,7 +43,7 @@ function plainLoad(size: number, fill: boolean, update: Update): ExecFn {
     const incNat = update === Update.Register ? c.nat(ops[2]) : 0;
     if (c.nat(r3)) throw natFault(ISR.R);
     const va = c.gr(r3);
-    const v = readData(c, c.translateData(va, size, Access.Read), size);
+    const v = c.data.load(va, size);
     c.setGr(r1, v, fill && c.r.ar[AR.UNAT] & unatBit(va) ? 1 : 0);
     if (update !== Update.None) postIncrement(c, r3, inc, incNat);
   };
@@ -152,13 +152,11 @@ function store(size: number, spill: boolean, update: boolean): ExecFn {
     if (update) c.checkTarget(r3);
     if (c.nat(r3) || (!spill && c.nat(r2))) throw natFault(ISR.W);
     const va = c.gr(r3);
-    const pa = c.translateData(va, size, Access.Write);
-    writeData(c, pa, size, c.gr(r2));
+    c.data.store(va, size, c.gr(r2));
     if (spill) {
       const ar = c.r.ar;
       ar[AR.UNAT] = c.nat(r2) ? ar[AR.UNAT] | unatBit(va) : ar[AR.UNAT] & ~unatBit(va);
     }
-    c.alat.invalMultiple(pa, size);
     if (update) c.setGr(r3, (va + i.imm) & M64, 0);
   };
 }
