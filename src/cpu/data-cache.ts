@@ -4,7 +4,7 @@
 // is consulted only while the translator's generation and the PSR are those
 // it was filled under, and only for accesses the full path would complete
 // without side effects beyond the data transfer (no device, no byte swap,
-// no alignment fault, no decoded code on the page, an empty ALAT for
+// no unaligned address, no decoded code on the page, an empty ALAT for
 // stores). Everything else takes the full path, which also fills it.
 
 import type { Cpu } from './cpu.js';
@@ -12,8 +12,7 @@ import { byteSwap } from './exec/mem-access.js';
 import { Access } from './memory.js';
 
 const ENTRIES = 64;
-/** PSR.be (bit 1) and PSR.ac (bit 3): byte swapping or alignment checks need the full path. */
-const PSR_BE_AC = 0xan;
+/** PSR.be (bit 1): byte swapping needs the full path. (PSR.ac only matters to unaligned accesses, which never take the fast path.) */
 const PSR_BE = 0x2n;
 
 class Ways {
@@ -52,7 +51,7 @@ export class DataCache {
 
   private fill(ways: Ways, va: bigint, pa: bigint, size: number, forWrite: boolean): void {
     const c = this.c;
-    if ((c.psr & PSR_BE_AC) !== 0n || (Number(va & 0xfffn) & (size - 1)) !== 0 || !c.mem.directView) return;
+    if ((c.psr & PSR_BE) !== 0n || (Number(va & 0xfffn) & (size - 1)) !== 0 || !c.mem.directView) return;
     this.valid();
     const view = c.mem.directView(pa & ~0xfffn, forWrite);
     if (!view) return;
