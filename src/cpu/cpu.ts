@@ -26,6 +26,14 @@ export interface ExecBundle {
   readonly fns: readonly [ExecFn | null, ExecFn | null, ExecFn | null];
   /** Per slot: run even when the qualifying predicate is false. */
   readonly always: readonly [boolean, boolean, boolean];
+  /**
+   * Chaining: the bundle that follows this one and the one its last taken
+   * branch reached, valid while `epoch` equals the CPU's chain epoch.
+   */
+  next: ExecBundle | null;
+  takenIp: bigint;
+  taken: ExecBundle | null;
+  epoch: number;
 }
 
 /** Why run() returned. */
@@ -208,6 +216,10 @@ export class Cpu {
       insns: b.insns,
       fns: [e[0]?.[0] ?? null, e[1]?.[0] ?? null, e[2]?.[0] ?? null],
       always: [e[0]?.[1] ?? false, e[1]?.[1] ?? false, e[2]?.[1] ?? false],
+      next: null,
+      takenIp: -1n,
+      taken: null,
+      epoch: -1,
     };
   }
 
@@ -241,12 +253,54 @@ export class Cpu {
   invalidatePage(page: bigint): void {
     this.pages.delete(page);
     if (page === this.fetchPPage) this.fetchVPage = -1n;
+    this.chainEpoch++;
   }
 
   /** Drop every decoded bundle. */
   invalidateAll(): void {
     this.pages.clear();
     this.fetchVPage = -1n;
+    this.chainEpoch++;
+  }
+
+  /**
+   * Bumped whenever a decoded bundle may have gone stale, so that the links
+   * between bundles are rebuilt. Translation changes are folded in at use.
+   */
+  private chainEpoch = 0;
+
+  /**
+   * The bundle after b (falling through or branched to), following b's links
+   * when they are current; null when fetching it faults, so that the fault
+   * is raised for its own IP by the next fetch.
+   */
+  private successor(b: ExecBundle, ip: bigint, branched: boolean): ExecBundle | null {
+    try {
+      return this.link(b, ip, branched);
+    } catch {
+      return null;
+    }
+  }
+
+  private link(b: ExecBundle, ip: bigint, branched: boolean): ExecBundle {
+    const epoch = this.chainEpoch + this.translator.generation * 0x100000;
+    if (b.epoch !== epoch) {
+      b.epoch = epoch;
+      b.next = null;
+      b.taken = null;
+      b.takenIp = -1n;
+    }
+    if (branched) {
+      if (b.takenIp === ip && b.taken !== null) return b.taken;
+      const t = this.fetch(ip);
+      b.takenIp = ip;
+      b.taken = t;
+      return t;
+    }
+    if (b.next !== null) return b.next;
+    const n = this.fetch(ip);
+    b.next = n;
+    return n;
   }
 
   // ---- execution ---------------------------------------------------------
@@ -260,6 +314,7 @@ export class Cpu {
     const limit = this.insnCount + maxInsns;
     const pr = this.r.pr;
     const prMap = this.r.prMap;
+    let b: ExecBundle | null = null;
     while (this.insnCount < limit) {
       if (this.halted) return 'halt';
       const ip = this.ip;
@@ -267,7 +322,7 @@ export class Cpu {
       let slot = this.startSlot;
       this.startSlot = 0;
       try {
-        const b = this.fetch(ip);
+        b ??= this.fetch(ip);
         this.branched = false;
         for (; slot < 3; slot++) {
           const fn = b.fns[slot];
@@ -280,8 +335,11 @@ export class Cpu {
             if (this.branched) break;
           }
         }
-        this.ip = this.branched ? this.branchTarget : ip + 16n;
+        const branched = this.branched;
+        this.ip = branched ? this.branchTarget : ip + 16n;
+        b = this.halted || this.startSlot !== 0 ? null : this.successor(b, this.ip, branched);
       } catch (e) {
+        b = null;
         if (!(e instanceof Interruption)) throw e;
         this.interrupt(e, ip, slot);
       }
