@@ -9,10 +9,11 @@
 
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { bootBenchmark } from './bench/boot.js';
 import { decodeBenchmark } from './bench/decode.js';
 import { ALLOCATION_NODE_OPTIONS, Benchmark, Figure } from './bench/harness.js';
 
-const BENCHMARKS: readonly Benchmark[] = [decodeBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [decodeBenchmark, bootBenchmark];
 
 function show(f: Figure): string {
   const v = f.value >= 100 ? Math.round(f.value).toLocaleString('en-US') : f.value.toFixed(1);

@@ -93,8 +93,10 @@ export function bootCommand(y: Argv, out: (s: string) => void, setStatus: (n: nu
           .option('firmware', { type: 'string', default: DEFAULT_FIRMWARE, describe: 'firmware personality: legacy, tiano, spec, or a JSON profile' })
           .option('kexec-compat', { type: 'boolean', default: false, describe: 'report which relocations kexec-tools 2.0.25 itself would refuse' })
           .option('noio', { type: 'boolean', default: false, describe: 'purgatory does no port or VGA accesses (kexec --noio)' })
-          .option('skip-checks', { type: 'boolean', default: false, describe: 'purgatory skips the sha256 verification' }),
+          .option('skip-checks', { type: 'boolean', default: false, describe: 'purgatory skips the sha256 verification' })
+          .option('stats', { type: 'boolean', default: false, describe: 'print instructions, seconds, MIPS and peak memory to stderr' }),
       (a) => {
+        const started = process.hrtime.bigint();
         const progress = a.json ? { update: () => {}, done: () => {} } : progressLine();
         const r = boot({
           purgatory: readInput(a.purgatory),
@@ -111,6 +113,11 @@ export function bootCommand(y: Argv, out: (s: string) => void, setStatus: (n: nu
           progress: progress.update,
         });
         progress.done();
+        if (a.stats) {
+          const s = Number(process.hrtime.bigint() - started) / 1e9;
+          const rss = process.resourceUsage().maxRSS / 1024;
+          process.stderr.write(`stats: ${r.instructions} instructions in ${s.toFixed(2)} s, ${(r.instructions / s / 1e6).toFixed(2)} MIPS, peak RSS ${rss.toFixed(0)} MiB\n`);
+        }
         out(a.json ? JSON.stringify(bootReportJson(r), null, 2) + '\n' : bootReportText(r, { kexecCompat: a.kexecCompat }));
         setStatus(r.exitStatus);
       },
