@@ -79,7 +79,7 @@ describe('runCommand', () => {
     expect(lines[0]).toBe('0x4000000000000100 0  alloc r2=ar.pfs,1,0,0');
     expect(lines).toContain('0x4000000000000120 0  ld8 r32=[r14]');
     expect(lines.at(-2)).toMatch(/^0x4000000000000140 \d  break\.i 0x100000$/);
-    expect(lines.at(-1)).toMatch(/^purgatorio: \d+ instructions in \d+\.\d{3} s: \d+\.\d\d MIPS$/);
+    expect(lines.at(-1)).toMatch(/^purgatorio: stats: \d+ instructions in \d+\.\d\d s, \d+\.\d\d MIPS, peak RSS \d+ MiB$/);
   });
 
   it('turns files that cannot run into usage errors naming the file', () => {

@@ -151,7 +151,8 @@ export function runCommand(a: RunArgs, host: Host = nodeHost): number {
   }
   if (a.stats) {
     const mips = result.seconds > 0 ? result.instructions / result.seconds / 1e6 : 0;
-    note(`${result.instructions.toLocaleString('en-US')} instructions in ${result.seconds.toFixed(3)} s: ${mips.toFixed(2)} MIPS\n`);
+    const rss = process.resourceUsage().maxRSS / 1024;
+    note(`stats: ${result.instructions} instructions in ${result.seconds.toFixed(2)} s, ${mips.toFixed(2)} MIPS, peak RSS ${rss.toFixed(0)} MiB\n`);
   }
   return status;
 }
