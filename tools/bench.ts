@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { bootBenchmark } from './bench/boot.js';
 import { decodeBenchmark } from './bench/decode.js';
 import { ALLOCATION_NODE_OPTIONS, Benchmark, Figure } from './bench/harness.js';
+import { runBenchmark } from './bench/run.js';
 
-const BENCHMARKS: readonly Benchmark[] = [decodeBenchmark, bootBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [decodeBenchmark, bootBenchmark, runBenchmark];
 
 function show(f: Figure): string {
   const v = f.value >= 100 ? Math.round(f.value).toLocaleString('en-US') : f.value.toFixed(1);
