@@ -36,6 +36,7 @@ describe('segmentation faults', () => {
 
   it('a load from page zero: NaT Page Consumption; a speculative one gets a NaT', () => {
     expect(run(['ld8 r15=[r0]']).vector).toBe(Vector.NAT_CONSUMPTION);
+    expect(run(['lfetch.fault [r0]', 'ld8 r15=[r0]']).vector).toBe(Vector.NAT_CONSUMPTION);
     const { r, c } = run(['ld8.s r16=[r0]', 'tnat.z p6,p7=r16', '(p7) br.cond.sptk.few done', 'break.m 0x80009', 'done:']);
     expect(r).toMatchObject({ kind: 'exit', status: 0 });
     expect(c.process.cpu.nat(16)).toBe(1);

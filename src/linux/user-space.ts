@@ -67,9 +67,12 @@ export class UserSpace implements AddressTranslator {
     const last = va + BigInt(size) - 1n;
     // An access that runs into the next area must be allowed there too.
     if (last >= a.end) this.translateSlow(a.end, Number(last - a.end) + 1, access);
-    this.last = a;
-    this.lastTail = a.end - MAX_ACCESS;
-    this.seenVersion = this.areas.version;
+    // The NaT page is never remembered: its loads must keep faulting.
+    if (!a.natPage) {
+      this.last = a;
+      this.lastTail = a.end - MAX_ACCESS;
+      this.seenVersion = this.areas.version;
+    }
     return va;
   }
 
