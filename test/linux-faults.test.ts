@@ -87,6 +87,12 @@ describe('what the kernel absorbs or signals', () => {
     expect(c.process.cpu.gr(14)).toBe(0x1000010n);
   });
 
+  it('still reports a flush of an unmapped line', () => {
+    const { vector, report } = run(['movl r14=0x1000000', 'fc r14']);
+    expect(vector).toBe(Vector.DATA_TLB);
+    expect(report).toMatch(/^segmentation fault \(SIGSEGV\)/);
+  });
+
   it('names the signal of other break immediates', () => {
     expect(run(['break.m 0x1']).report).toMatch(/^integer divide by zero \(SIGFPE\)/);
     expect(run(['break.m 0x0']).report).toMatch(/^break 0 \(abort\) \(SIGILL\)/);

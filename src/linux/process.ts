@@ -102,9 +102,12 @@ export class LinuxProcess {
       // then only updates its base; ed clears when the instruction completes.
       const ip = c.ip;
       const b = c.fetch(ip);
+      const fn = b.fns[slot];
+      // Other non-access references (fc, probe.fault) carry the same ISR code from a plain translator.
+      if (!fn || !b.insns[slot].def?.name.startsWith('lfetch')) return false;
       c.psr |= PSR_ED;
       try {
-        b.fns[slot]!(c, b.insns[slot]);
+        fn(c, b.insns[slot]);
       } finally {
         c.psr &= ~PSR_ED;
       }
