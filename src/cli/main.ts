@@ -63,7 +63,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           .option('max-insns', { type: 'string', describe: 'stop after N instructions (exit status 4)' })
           .option('env', { type: 'string', array: true, default: [], describe: 'NAME=VALUE for its environment (empty otherwise)' })
           .option('trace', { type: 'boolean', default: false, describe: 'print every instruction executed to stderr' })
-          .option('stats', { type: 'boolean', default: false, describe: 'print the instruction count and MIPS at the end' })
+          .option('stats', { type: 'boolean', default: false, describe: 'print the instruction count, MIPS and peak RSS at the end' })
           .option('real-time', { type: 'boolean', default: false, describe: 'clocks follow the host (else they count instructions)' }),
       (args) => {
         status = runCommand({
