@@ -114,6 +114,23 @@ describe('a call from emulated code in physical mode', () => {
     expect(m.cpu.gr(2)).toBe(BigInt.asUintN(64, -1n));
     expect(fw.log[0]).toMatchObject({ service: 'PAL_PROC', args: [6n, 0n, 0n, 0n] });
   });
+
+  it('returns at once from PAL_HALT_LIGHT, since no interrupt can arrive', () => {
+    const { m, fw } = firmwareMachine();
+    const pal = m.read64(fw.addresses.salSystemTable + BigInt(SAL.palProc));
+    const back = CALLER + 6n * 16n;
+    const { bytes, end } = assemble(
+      ['movl r28=29', `movl r14=0x${pal.toString(16)}`, 'mov b7=r14', `movl r15=0x${back.toString(16)}`, 'mov b0=r15', 'br.many b7', 'mov r2=r8'],
+      CALLER,
+    );
+    m.writePhys(CALLER, bytes);
+    m.cpu.invalidateAll();
+    m.cpu.ip = CALLER;
+    for (let k = 0; m.cpu.ip !== end && k < 100; k++) m.cpu.run(1);
+    expect(m.cpu.ip).toBe(end);
+    expect(m.cpu.gr(2)).toBe(0n);
+    expect(fw.log[0].notes.join()).toContain('PAL_HALT_LIGHT');
+  });
 });
 
 describe('the variable store', () => {

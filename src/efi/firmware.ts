@@ -135,7 +135,7 @@ export class Firmware {
     m.writePhys(at, stubBundle(sal, 'br.ret', at));
     out.SAL_PROC = at;
     // PAL's static convention: index and arguments in r28-r31.
-    const pal = m.firmware.register('PAL_PROC', (c) => this.fromBreak('PAL_PROC', notImplemented, c, 4, 28));
+    const pal = m.firmware.register('PAL_PROC', (c) => this.fromBreak('PAL_PROC', palProc, c, 4, 28));
     const palAt = this.layout.palCode.base;
     m.writePhys(palAt, stubBundle(pal, 'br', palAt));
     out.PAL_PROC = palAt;
@@ -272,6 +272,16 @@ export class Firmware {
 function notImplemented({ cpu }: CallContext): bigint {
   for (const r of [9, 10, 11]) cpu.setGr(r, 0n);
   return NOT_IMPLEMENTED;
+}
+
+/** PAL_HALT_LIGHT (index 29): idle until an interrupt; this machine raises none, so it returns at once. */
+const PAL_HALT_LIGHT = 29n;
+
+function palProc(ctx: CallContext): bigint {
+  if (ctx.args[0] !== PAL_HALT_LIGHT) return notImplemented(ctx);
+  ctx.notes.push('PAL_HALT_LIGHT: no interrupt can arrive; resumed at once');
+  for (const r of [9, 10, 11]) ctx.cpu.setGr(r, 0n);
+  return 0n;
 }
 
 /** Put the firmware in a machine's memory, as the old kernel found it. */
