@@ -185,9 +185,14 @@ function wideOperand(name: string, x: number, l: number): bigint {
 
 /** Decode a bundle from 16 bytes at offset in buf. */
 export function decodeBundle(buf: Uint8Array, offset = 0): Bundle {
-  const dv = new DataView(buf.buffer, buf.byteOffset + offset, 16);
-  const [t, s0, s1, s2] = splitBundle(dv.getUint32(0, true), dv.getUint32(4, true), dv.getUint32(8, true), dv.getUint32(12, true));
-  return decodeSlots(t, s0, s1, s2);
+  // Read the four little-endian words directly: no view or tuple to allocate.
+  const w = (i: number) => (buf[offset + i] | (buf[offset + i + 1] << 8) | (buf[offset + i + 2] << 16) | (buf[offset + i + 3] << 24)) >>> 0;
+  const w0 = w(0);
+  const w1 = w(4);
+  const w2 = w(8);
+  const w3 = w(12);
+  // slot0 = bits 5..45, slot1 = bits 46..86, slot2 = bits 87..127 (as splitBundle).
+  return decodeSlots(w0 & 0x1f, (w0 >>> 5) + (w1 & 0x3fff) * 2 ** 27, (w1 >>> 14) + (w2 & 0x7fffff) * 2 ** 18, (w2 >>> 23) + w3 * 2 ** 9);
 }
 
 /** Decode a bundle given its template number and slots. */
