@@ -43,7 +43,7 @@ const SEGV = program(['ld8 r14=[r0]']);
 function host() {
   const out: number[] = [];
   const err: number[] = [];
-  const h: Host = { stdout: (b) => out.push(...b), stderr: (b) => err.push(...b), stdin: () => 0, stderrIsTty: false };
+  const h: Host = { stdout: (b) => out.push(...b), stderr: (b) => err.push(...b), stdin: () => 0, stderrIsTty: false, stdoutIsTty: false };
   const text = (b: number[]) => new TextDecoder().decode(new Uint8Array(b));
   return { h, stdout: () => text(out), stderr: () => text(err) };
 }

@@ -37,6 +37,8 @@ export interface Host {
   stdin(buf: Uint8Array): number;
   /** Whether stderr is a terminal (progress lines are shown only there). */
   readonly stderrIsTty: boolean;
+  /** Whether stdout is a terminal (which may be the same one). */
+  readonly stdoutIsTty: boolean;
 }
 
 class BrokenPipe extends Error {}
@@ -78,6 +80,7 @@ export const nodeHost: Host = {
   stderr: (b) => writeAll(2, b),
   stdin: readStdin,
   stderrIsTty: process.stderr.isTTY === true,
+  stdoutIsTty: process.stdout.isTTY === true,
 };
 
 /** A decimal instruction count of at least 1. */
@@ -101,7 +104,7 @@ export function runCommand(a: RunArgs, host: Host = nodeHost): number {
   };
   const io: ProcessIo = {
     write: (fd, bytes) => {
-      clearProgress();
+      if (fd === 2 || host.stdoutIsTty) clearProgress();
       (fd === 1 ? host.stdout : host.stderr)(bytes);
     },
     read: (buf) => host.stdin(buf),

@@ -11,8 +11,10 @@ export interface RunOptions {
   readonly maxInsns?: number;
   /** Receives a line for every instruction executed: IP, slot, disassembly. */
   readonly trace?: (line: string) => void;
-  /** Called now and then during long runs (not before the first second). */
+  /** Called now and then during long runs. */
   readonly progress?: (instructions: number, seconds: number) => void;
+  /** When progress may first be called; a second by default, so short runs show none. */
+  readonly progressAfterMs?: number;
 }
 
 export type RunResult = (
@@ -31,7 +33,7 @@ export function runProcess(p: LinuxProcess, opts: RunOptions = {}): RunResult {
   const start = performance.now();
   const first = cpu.insnCount;
   const budget = opts.maxInsns ?? Infinity;
-  let nextProgress = start + PROGRESS_AFTER_MS;
+  let nextProgress = start + (opts.progressAfterMs ?? PROGRESS_AFTER_MS);
   const done = () => ({ instructions: cpu.insnCount - first, seconds: (performance.now() - start) / 1000 });
   for (;;) {
     const left = budget - (cpu.insnCount - first);
