@@ -5,29 +5,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureStderr, runCli } from './support/cli.js';
 import { ElfFile, SHT_RELA } from '../src/loader/elf.js';
 import { elfExec } from './support/elf-image.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cli-boot-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-let stderr: string[] = [];
-beforeEach(() => {
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    stderr.push(String(s));
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
-
-async function run(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  stderr = [];
-  const status = await main(argv, (s) => (stdout += s));
-  return { status, stdout, stderr: stderr.join('') };
-}
+captureStderr();
+const run = runCli;
 
 function file(name: string, bytes: Uint8Array): string {
   const path = join(tmp, name);

@@ -7,29 +7,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureStderr, runCli } from './support/cli.js';
 
 const FIXTURES = 'test/fixtures/disasm';
 const tmp = mkdtempSync(join(tmpdir(), 'cli-disasm-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-let stderr: string[] = [];
-beforeEach(() => {
-  stderr = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    stderr.push(String(s));
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
-
-async function run(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  stderr = [];
-  const status = await main(argv, (s) => (stdout += s));
-  return { status, stdout, stderr: stderr.join('') };
-}
+captureStderr();
+const run = runCli;
 
 /** Writes bytes to a temporary file and returns its path. */
 function file(name: string, bytes: Uint8Array): string {

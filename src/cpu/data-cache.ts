@@ -9,7 +9,7 @@
 
 import type { Cpu } from './cpu.js';
 import { byteSwap } from './exec/mem-access.js';
-import { Access } from './memory.js';
+import { Access, viewRead, viewWrite } from './memory.js';
 
 const ENTRIES = 64;
 /** PSR.be (bit 1): byte swapping needs the full path. (PSR.ac only matters to unaligned accesses, which never take the fast path.) */
@@ -69,18 +69,7 @@ export class DataCache {
       const e = Number(vp & BigInt(ENTRIES - 1));
       const ways = this.r;
       if (ways.key[e] === vp && this.valid()) {
-        const dv = ways.dv[e]!;
-        const o = ways.base[e] + off;
-        switch (size) {
-          case 8:
-            return dv.getBigUint64(o, true);
-          case 4:
-            return BigInt(dv.getUint32(o, true));
-          case 2:
-            return BigInt(dv.getUint16(o, true));
-          default:
-            return BigInt(dv.getUint8(o));
-        }
+        return viewRead(ways.dv[e]!, ways.base[e] + off, size);
       }
     }
     const c = this.c;
@@ -99,22 +88,8 @@ export class DataCache {
       const e = Number(vp & BigInt(ENTRIES - 1));
       const ways = this.w;
       if (ways.key[e] === vp && this.valid()) {
-        const dv = ways.dv[e]!;
-        const o = ways.base[e] + off;
-        switch (size) {
-          case 8:
-            dv.setBigUint64(o, BigInt.asUintN(64, v), true);
-            return;
-          case 4:
-            dv.setUint32(o, Number(v & 0xffffffffn), true);
-            return;
-          case 2:
-            dv.setUint16(o, Number(v & 0xffffn), true);
-            return;
-          default:
-            dv.setUint8(o, Number(v & 0xffn));
-            return;
-        }
+        viewWrite(ways.dv[e]!, ways.base[e] + off, size, v);
+        return;
       }
     }
     const pa = c.translateData(va, size, Access.Write);

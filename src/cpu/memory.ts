@@ -58,3 +58,34 @@ export const identityTranslator: AddressTranslator = {
   translate: (va) => va,
   generation: 0,
 };
+
+/** Read size (1, 2, 4 or 8) bytes at o, little-endian, zero-extended. */
+export function viewRead(dv: DataView, o: number, size: number): bigint {
+  switch (size) {
+    case 8:
+      return dv.getBigUint64(o, true);
+    case 4:
+      return BigInt(dv.getUint32(o, true));
+    case 2:
+      return BigInt(dv.getUint16(o, true));
+    default:
+      return BigInt(dv.getUint8(o));
+  }
+}
+
+/** Write the low size (1, 2, 4 or 8) bytes of v at o, little-endian. */
+export function viewWrite(dv: DataView, o: number, size: number, v: bigint): void {
+  switch (size) {
+    case 8:
+      dv.setBigUint64(o, BigInt.asUintN(64, v), true);
+      return;
+    case 4:
+      dv.setUint32(o, Number(v & 0xffffffffn), true);
+      return;
+    case 2:
+      dv.setUint16(o, Number(v & 0xffffn), true);
+      return;
+    default:
+      dv.setUint8(o, Number(v & 0xffn));
+  }
+}

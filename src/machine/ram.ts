@@ -1,7 +1,7 @@
 // Sparse RAM and ROM regions: memory is allocated in 64 KiB chunks on first
 // write, so a machine with gigabytes of RAM costs only what is touched.
 
-import type { DirectView } from '../cpu/memory.js';
+import { DirectView, viewRead, viewWrite } from '../cpu/memory.js';
 import type { Region, RegionKind } from './address-space.js';
 
 const CHUNK_SHIFT = 16n;
@@ -39,19 +39,7 @@ export class SparseMemory implements Region {
   read(off: bigint, size: number): bigint {
     const idx = Number(off >> CHUNK_SHIFT);
     const o = Number(off & 0xffffn);
-    if (o + size <= CHUNK) {
-      const dv = this.chunk(idx, false);
-      switch (size) {
-        case 8:
-          return dv.getBigUint64(o, true);
-        case 4:
-          return BigInt(dv.getUint32(o, true));
-        case 2:
-          return BigInt(dv.getUint16(o, true));
-        case 1:
-          return BigInt(dv.getUint8(o));
-      }
-    }
+    if (o + size <= CHUNK) return viewRead(this.chunk(idx, false), o, size);
     const b = new Uint8Array(size);
     this.readBlock(off, b);
     let v = 0n;
@@ -69,21 +57,8 @@ export class SparseMemory implements Region {
     const idx = Number(off >> CHUNK_SHIFT);
     const o = Number(off & 0xffffn);
     if (o + size <= CHUNK) {
-      const dv = this.chunk(idx, true);
-      switch (size) {
-        case 8:
-          dv.setBigUint64(o, BigInt.asUintN(64, value), true);
-          return;
-        case 4:
-          dv.setUint32(o, Number(value & 0xffffffffn), true);
-          return;
-        case 2:
-          dv.setUint16(o, Number(value & 0xffffn), true);
-          return;
-        case 1:
-          dv.setUint8(o, Number(value & 0xffn));
-          return;
-      }
+      viewWrite(this.chunk(idx, true), o, size, value);
+      return;
     }
     const b = new Uint8Array(size);
     for (let i = 0; i < size; i++) b[i] = Number((value >> BigInt(8 * i)) & 0xffn);

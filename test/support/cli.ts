@@ -1,0 +1,26 @@
+// Running the command line in-process: main()'s exit status, what it wrote
+// to stdout, and what went to stderr (captured while a test runs).
+
+import { afterEach, beforeEach, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+let stderr: string[] = [];
+
+/** Capture stderr around every test of the calling file. */
+export function captureStderr(): void {
+  beforeEach(() => {
+    stderr = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+      stderr.push(String(s));
+      return true;
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+}
+
+export async function runCli(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  stderr = [];
+  const status = await main(argv, (s) => (stdout += s));
+  return { status, stdout, stderr: stderr.join('') };
+}
