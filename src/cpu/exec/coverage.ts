@@ -28,5 +28,19 @@ export function unimplementedReport(): string {
     lines.push(`${rows.length} of ${allRows().length} table rows:`, '', '| format | mnemonic |', '| --- | --- |');
     for (const d of rows) lines.push(`| ${d.format} | \`${d.name}\` |`);
   }
+  lines.push(
+    '',
+    '## Architecture not modelled',
+    '',
+    'These instructions execute, but raise the fault the manual gives for a processor without the feature:',
+    '',
+    '- `br.ia` (IA-32 instruction set): Disabled Instruction Set Transition fault.',
+    '- `vmsw.0`, `vmsw.1` (virtualization extensions): Illegal Operation fault.',
+    '- `mux1` with a reserved permutation type: Illegal Operation fault.',
+    '',
+    'And these events never occur: debug breakpoints (DBR/IBR match), single-step, taken-branch and',
+    'lower-privilege-transfer traps, external and timer interrupts, performance-monitor counting,',
+    'and implementation-specific floating-point software assistance faults.',
+  );
   return lines.join('\n') + '\n';
 }
