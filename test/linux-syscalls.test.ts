@@ -157,6 +157,15 @@ describe('mmap, munmap, mprotect', () => {
     expect(bytesAt(a + 0x10n, 3)).toEqual(new Uint8Array(3));
   });
 
+  it('forgets the contents of a large mapping once it is unmapped', () => {
+    const big = 1n << 30n;
+    const a = mmap(0n, big);
+    for (const off of [0n, 0x12345678n, big - 8n]) expect(c.process.space.copyOut(a + off, new Uint8Array(8).fill(9))).toBe(true);
+    expect(sys(NR.munmap, [a, big])).toBe(0n);
+    expect(mmap(0n, big)).toBe(a);
+    for (const off of [0n, 0x12345678n, big - 8n]) expect(bytesAt(a + off, 8)).toEqual(new Uint8Array(8));
+  });
+
   it('takes a free hint as it is and MAP_FIXED anywhere, replacing what was there', () => {
     expect(mmap(0x2000000100000000n, PAGE_SIZE)).toBe(0x2000000100000000n);
     poke(BUF, 0x1234n);
