@@ -28,23 +28,16 @@ function multiplyAdd(def: InsnDef): ExecFn | undefined {
   if (!m) return undefined;
   const form = FORMS[m[2]];
   const sf = statusFieldOf(def);
-  const g1 = frOperand(def, 'F1');
-  const g2 = frOperand(def, 'F2');
-  const g3 = frOperand(def, 'F3');
-  const g4 = frOperand(def, 'F4');
+  const [g1, g2, g3, g4] = frOperands(def);
   if (m[1] === 'p') return parallel(sf, form, g1, g2, g3, g4);
   const pc = m[3] === '.s' ? Precision.Single : m[3] === '.d' ? Precision.Double : Precision.Dynamic;
   return (c, i) => {
     const f1 = g1(i);
     const f2 = g2(i);
-    const f3 = g3(i);
-    const f4 = g4(i);
-    checkFrTarget(f1);
-    checkEnabled(c, f1, f2, f3, f4);
-    const a = readFr(c, f3);
-    const b = readFr(c, f4);
-    const d = readFr(c, f2);
-    if (isNatVal(a) || isNatVal(b) || isNatVal(d)) return writeFr(c, f1, NATVAL);
+    if (!readSources(c, f1, f2, g3(i), g4(i))) return;
+    const a = fr3;
+    const b = fr4;
+    const d = fr2;
     const e = envFor(c, sf, pc);
     const special = maddDefault(a, b, d, form, e);
     checkFaults(e);
@@ -55,6 +48,35 @@ function multiplyAdd(def: InsnDef): ExecFn | undefined {
 
 type Operand = (i: Parameters<ExecFn>[1]) => number;
 
+/** The readers of a row's f1-f4. */
+function frOperands(def: InsnDef): [Operand, Operand, Operand, Operand] {
+  return [frOperand(def, 'F1'), frOperand(def, 'F2'), frOperand(def, 'F3'), frOperand(def, 'F4')];
+}
+
+// The sources of the last readSources, passed without allocating (like the
+// multimedia scratch buffer Q): valid until the next F1-F3 instruction.
+let fr2: FReg = NATVAL;
+let fr3: FReg = NATVAL;
+let fr4: FReg = NATVAL;
+
+/**
+ * What every F1-F3 row does first: f1 must be writable and no operand in a
+ * disabled half; then FR[f2], FR[f3], FR[f4] go to fr2, fr3, fr4. A NaTVal
+ * source makes f1 NaTVal and returns false.
+ */
+function readSources(c: Cpu, f1: number, f2: number, f3: number, f4: number): boolean {
+  checkFrTarget(f1);
+  checkEnabled(c, f1, f2, f3, f4);
+  fr2 = readFr(c, f2);
+  fr3 = readFr(c, f3);
+  fr4 = readFr(c, f4);
+  if (isNatVal(fr2) || isNatVal(fr3) || isNatVal(fr4)) {
+    writeFr(c, f1, NATVAL);
+    return false;
+  }
+  return true;
+}
+
 /** One single of a parallel result; an overflow or underflow trap re-biases instead of truncating the exponent. */
 function single(r: FReg, trapped: boolean): number {
   return trapped ? toSingleBiasAdjusted(r) : toSingle(r);
@@ -64,14 +86,10 @@ function parallel(sf: number, form: MaddForm, g1: Operand, g2: Operand, g3: Oper
   return (c: Cpu, i) => {
     const f1 = g1(i);
     const f2 = g2(i);
-    const f3 = g3(i);
-    const f4 = g4(i);
-    checkFrTarget(f1);
-    checkEnabled(c, f1, f2, f3, f4);
-    const a = readFr(c, f3);
-    const b = readFr(c, f4);
-    const d = readFr(c, f2);
-    if (isNatVal(a) || isNatVal(b) || isNatVal(d)) return writeFr(c, f1, NATVAL);
+    if (!readSources(c, f1, f2, g3(i), g4(i))) return;
+    const a = fr3;
+    const b = fr4;
+    const d = fr2;
     const hi = envFor(c, sf, Precision.Parallel);
     const lo = hi.clone();
     const [a1, a0] = pairOf(a);
@@ -94,51 +112,30 @@ function parallel(sf: number, form: MaddForm, g1: Operand, g2: Operand, g3: Oper
 const M64 = (1n << 64n) - 1n;
 
 /** xma: 64x64-bit multiply plus a 64-bit addend, in the significands; .l keeps the low half, .h/.hu the high. */
+const XMA: Record<string, (a: bigint, b: bigint, d: bigint) => bigint> = {
+  l: (a, b, d) => (a * b + d) & M64,
+  h: (a, b, d) => ((BigInt.asIntN(64, a) * BigInt.asIntN(64, b) + BigInt.asIntN(64, d)) >> 64n) & M64,
+  hu: (a, b, d) => ((a * b + d) >> 64n) & M64,
+};
+
 function fixedMultiplyAdd(def: InsnDef): ExecFn | undefined {
-  const m = /^(xma|xmpy)\.(l|h|hu)$/.exec(def.name);
+  const m = /^(?:xma|xmpy)\.(l|h|hu)$/.exec(def.name);
   if (!m) return undefined;
-  const half = m[2];
-  const g1 = frOperand(def, 'F1');
-  const g2 = frOperand(def, 'F2');
-  const g3 = frOperand(def, 'F3');
-  const g4 = frOperand(def, 'F4');
+  const product = XMA[m[1]];
+  const [g1, g2, g3, g4] = frOperands(def);
   return (c, i) => {
     const f1 = g1(i);
-    const f2 = g2(i);
-    const f3 = g3(i);
-    const f4 = g4(i);
-    checkFrTarget(f1);
-    checkEnabled(c, f1, f2, f3, f4);
-    const a = readFr(c, f3);
-    const b = readFr(c, f4);
-    const d = readFr(c, f2);
-    if (isNatVal(a) || isNatVal(b) || isNatVal(d)) return writeFr(c, f1, NATVAL);
-    let v: bigint;
-    if (half === 'h') v = BigInt.asIntN(64, a.sig) * BigInt.asIntN(64, b.sig) + BigInt.asIntN(64, d.sig);
-    else v = a.sig * b.sig + d.sig;
-    writeFr(c, f1, integerForm(half === 'l' ? v & M64 : (v >> 64n) & M64));
+    if (readSources(c, f1, g2(i), g3(i), g4(i))) writeFr(c, f1, integerForm(product(fr3.sig, fr4.sig, fr2.sig)));
   };
 }
 
 /** fselect: bits of f3 where f2 has ones, of f4 where it has zeros. */
 function select(def: InsnDef): ExecFn | undefined {
   if (def.name !== 'fselect') return undefined;
-  const g1 = frOperand(def, 'F1');
-  const g2 = frOperand(def, 'F2');
-  const g3 = frOperand(def, 'F3');
-  const g4 = frOperand(def, 'F4');
+  const [g1, g2, g3, g4] = frOperands(def);
   return (c, i) => {
     const f1 = g1(i);
-    const f2 = g2(i);
-    const f3 = g3(i);
-    const f4 = g4(i);
-    checkFrTarget(f1);
-    checkEnabled(c, f1, f2, f3, f4);
-    const mask = readFr(c, f2);
-    const a = readFr(c, f3);
-    const b = readFr(c, f4);
-    if (isNatVal(mask) || isNatVal(a) || isNatVal(b)) return writeFr(c, f1, NATVAL);
-    writeFr(c, f1, integerForm((a.sig & mask.sig) | (b.sig & ~mask.sig & M64)));
+    if (readSources(c, f1, g2(i), g3(i), g4(i))) writeFr(c, f1, integerForm((fr3.sig & fr2.sig) | (fr4.sig & ~fr2.sig & M64)));
   };
 }
 
