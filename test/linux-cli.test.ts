@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/cli/errors.js';
-import { main } from '../src/cli/main.js';
 import { Host, RunArgs, runCommand } from '../src/cli/run.js';
+import { captureStderr, runCli } from './support/cli.js';
 import { DATA, exitWith, program } from './support/linux.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'linux-cli-'));
@@ -89,30 +89,20 @@ describe('runCommand', () => {
 });
 
 describe('purgatorio run', () => {
-  let stderr: string[] = [];
-  beforeEach(() => {
-    stderr = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-      stderr.push(String(s));
-      return true;
-    });
-  });
-  afterEach(() => vi.restoreAllMocks());
-
+  captureStderr();
   const argcFile = join(tmp, 'argc');
   writeFileSync(argcFile, ARGC.file);
 
   it('passes the arguments after FILE, and those after --, to the program', async () => {
-    expect(await main(['run', argcFile])).toBe(1);
-    expect(await main(['run', argcFile, 'a', '0x10', '--', '-x', '--trace'])).toBe(5);
+    expect((await runCli('run', argcFile)).status).toBe(1);
+    expect((await runCli('run', argcFile, 'a', '0x10', '--', '-x', '--trace')).status).toBe(5);
   });
 
   it('refuses a bad instruction count and a missing file in one line', async () => {
-    expect(await main(['run', '--max-insns', '0', argcFile])).toBe(1);
-    expect(stderr.join('')).toBe('purgatorio: not an instruction count: 0\n');
-    stderr = [];
-    expect(await main(['run', join(tmp, 'none')])).toBe(1);
-    expect(stderr.join('')).toMatch(/^purgatorio: cannot read .*none: no such file\n$/);
+    expect(await runCli('run', '--max-insns', '0', argcFile)).toEqual({ status: 1, stdout: '', stderr: 'purgatorio: not an instruction count: 0\n' });
+    const missing = await runCli('run', join(tmp, 'none'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^purgatorio: cannot read .*none: no such file\n$/);
   });
 
   it('runs a compiled program in a process of its own with its output on fd 1', () => {
