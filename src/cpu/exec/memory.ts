@@ -6,6 +6,8 @@
 // .bias only asks for the line in an exclusive state: all read as plain.
 
 import { AlatRegType } from '../alat.js';
+import type { Cpu } from '../cpu.js';
+import type { Insn } from '../decode/decoder.js';
 import type { InsnDef } from '../decode/table.js';
 import { ISR } from '../interruption.js';
 import { Access, UNCACHED_BIT } from '../memory.js';
@@ -28,24 +30,29 @@ function unatBit(va: bigint): bigint {
   return 1n << ((va >> 3n) & 63n);
 }
 
-// Each load kind is one closure: r1 = ops[0], r3 = ops[1], r2 = ops[2] in
-// the register update form. The increment is read before the load, since r1
-// may be r2.
+/**
+ * GR r3 += GR r2 (ops[2]) or imm9 for a load with base update. It comes after
+ * the load's faults but before r1 is written, so that r1 may be r2; r1 is
+ * never r3 (checkLoadTargets).
+ */
+function updateBase(c: Cpu, i: Insn, r3: number, update: Update): void {
+  if (update === Update.Register) postIncrement(c, r3, c.gr(i.ops[2]), c.nat(i.ops[2]));
+  else if (update === Update.Immediate) postIncrement(c, r3, i.imm, 0);
+}
+
+// Each load kind is one closure: r1 = ops[0], r3 = ops[1].
 
 /** Plain, .bias, .acq and ld8.fill: a NaT base faults; the fill takes its NaT from ar.unat. */
 function plainLoad(size: number, fill: boolean, update: Update): ExecFn {
   return (c, i) => {
-    const ops = i.ops;
-    const r1 = ops[0];
-    const r3 = ops[1];
+    const r1 = i.ops[0];
+    const r3 = i.ops[1];
     checkLoadTargets(c, r1, r3, update);
-    const inc = update === Update.Register ? c.gr(ops[2]) : i.imm;
-    const incNat = update === Update.Register ? c.nat(ops[2]) : 0;
     if (c.nat(r3)) throw natFault(ISR.R);
     const va = c.gr(r3);
     const v = c.data.load(va, size);
+    updateBase(c, i, r3, update);
     c.setGr(r1, v, fill && c.r.ar[AR.UNAT] & unatBit(va) ? 1 : 0);
-    if (update !== Update.None) postIncrement(c, r3, inc, incNat);
   };
 }
 
@@ -56,37 +63,31 @@ function plainLoad(size: number, fill: boolean, update: Update): ExecFn {
  */
 function speculativeLoad(size: number, advanced: boolean, update: Update): ExecFn {
   return (c, i) => {
-    const ops = i.ops;
-    const r1 = ops[0];
-    const r3 = ops[1];
+    const r1 = i.ops[0];
+    const r3 = i.ops[1];
     checkLoadTargets(c, r1, r3, update);
-    const inc = update === Update.Register ? c.gr(ops[2]) : i.imm;
-    const incNat = update === Update.Register ? c.nat(ops[2]) : 0;
     const pa = c.nat(r3) || c.psr & PSR_ED ? null : translateSpeculative(c, c.gr(r3), size);
     const v = pa === null ? 0n : readData(c, pa, size);
+    updateBase(c, i, r3, update);
     if (advanced) c.alat.invalSingle(GR, r1);
     c.setGr(r1, v, pa === null ? 1 : 0);
     if (advanced && pa !== null) c.alat.write(GR, r1, pa, size);
-    if (update !== Update.None) postIncrement(c, r3, inc, incNat);
   };
 }
 
 /** ld.a: faults as a normal load; on a non-speculative page it reads nothing and returns 0. */
 function advancedLoad(size: number, update: Update): ExecFn {
   return (c, i) => {
-    const ops = i.ops;
-    const r1 = ops[0];
-    const r3 = ops[1];
+    const r1 = i.ops[0];
+    const r3 = i.ops[1];
     checkLoadTargets(c, r1, r3, update);
-    const inc = update === Update.Register ? c.gr(ops[2]) : i.imm;
-    const incNat = update === Update.Register ? c.nat(ops[2]) : 0;
     if (c.nat(r3)) throw natFault(ISR.R);
     const pa = c.translateData(c.gr(r3), size, Access.Read);
     const v = pa & UNCACHED_BIT ? 0n : readData(c, pa, size);
+    updateBase(c, i, r3, update);
     c.alat.invalSingle(GR, r1);
     c.setGr(r1, v, 0);
     c.alat.write(GR, r1, pa, size);
-    if (update !== Update.None) postIncrement(c, r3, inc, incNat);
   };
 }
 
@@ -97,21 +98,20 @@ function advancedLoad(size: number, update: Update): ExecFn {
  */
 function checkLoad(size: number, clear: boolean, update: Update): ExecFn {
   return (c, i) => {
-    const ops = i.ops;
-    const r1 = ops[0];
-    const r3 = ops[1];
+    const r1 = i.ops[0];
+    const r3 = i.ops[1];
     checkLoadTargets(c, r1, r3, update);
-    const inc = update === Update.Register ? c.gr(ops[2]) : i.imm;
-    const incNat = update === Update.Register ? c.nat(ops[2]) : 0;
     if (c.nat(r3)) throw natFault(ISR.R);
     if (c.alat.cmp(GR, r1)) {
       if (clear) c.alat.invalSingle(GR, r1);
-    } else {
-      const pa = c.translateData(c.gr(r3), size, Access.Read);
-      c.setGr(r1, readData(c, pa, size), 0);
-      if (!clear) c.alat.write(GR, r1, pa, size);
+      updateBase(c, i, r3, update);
+      return;
     }
-    if (update !== Update.None) postIncrement(c, r3, inc, incNat);
+    const pa = c.translateData(c.gr(r3), size, Access.Read);
+    const v = readData(c, pa, size);
+    updateBase(c, i, r3, update);
+    c.setGr(r1, v, 0);
+    if (!clear) c.alat.write(GR, r1, pa, size);
   };
 }
 
