@@ -157,7 +157,7 @@ export function decodeSlot(unit: Unit, slot: number, lSlot = 0): Insn {
       imm ??= wide;
     } else {
       ops[i] = extractOperand(o, slot);
-      if (imm === null && (o.cls === 'abs' || o.cls === 'rel')) imm = BigInt.asUintN(64, BigInt(ops[i]));
+      if (imm === null && (o.cls === 'abs' || o.cls === 'rel')) imm = immOf(ops[i]);
     }
   }
   const qp = def.flags & Flag.NoPred ? 0 : slotLo(slot) & 0x3f;
@@ -184,22 +184,36 @@ function wideOperand(name: string, x: number, l: number): bigint {
 }
 
 /** Decode a bundle from 16 bytes at offset in buf. */
+/** The little-endian 32-bit word at buf[i]. */
+function word(buf: Uint8Array, i: number): number {
+  return (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24)) >>> 0;
+}
+
 export function decodeBundle(buf: Uint8Array, offset = 0): Bundle {
-  // Read the four little-endian words directly: no view or tuple to allocate.
-  const w = (i: number) => (buf[offset + i] | (buf[offset + i + 1] << 8) | (buf[offset + i + 2] << 16) | (buf[offset + i + 3] << 24)) >>> 0;
-  const w0 = w(0);
-  const w1 = w(4);
-  const w2 = w(8);
-  const w3 = w(12);
+  // Read the four words directly: no view or tuple to allocate.
+  const w0 = word(buf, offset);
+  const w1 = word(buf, offset + 4);
+  const w2 = word(buf, offset + 8);
+  const w3 = word(buf, offset + 12);
   // slot0 = bits 5..45, slot1 = bits 46..86, slot2 = bits 87..127 (as splitBundle).
   return decodeSlots(w0 & 0x1f, (w0 >>> 5) + (w1 & 0x3fff) * 2 ** 27, (w1 >>> 14) + (w2 & 0x7fffff) * 2 ** 18, (w2 >>> 23) + w3 * 2 ** 9);
+}
+
+function illegal(s: number): Insn {
+  return { def: null, slot: s, qp: 0, ops: EMPTY, imm: 0n };
+}
+
+/** BigInts of the small immediates most instructions carry, made once. */
+const SMALL_IMM: readonly bigint[] = Array.from({ length: 1024 }, (_, k) => BigInt.asUintN(64, BigInt(k - 512)));
+
+function immOf(v: number): bigint {
+  return v >= -512 && v < 512 ? SMALL_IMM[v + 512] : BigInt.asUintN(64, BigInt(v));
 }
 
 /** Decode a bundle given its template number and slots. */
 export function decodeSlots(t: number, s0: number, s1: number, s2: number): Bundle {
   const template = TEMPLATES[t];
   const units = template.units;
-  const illegal = (s: number): Insn => ({ def: null, slot: s, qp: 0, ops: EMPTY, imm: 0n });
   if (!units) return { template, insns: [illegal(s0), illegal(s1), illegal(s2)] };
   return {
     template,

@@ -36,6 +36,8 @@ export interface OperandKind {
   /** Left shift applied after extraction (branch targets are in bundles). */
   readonly scale: number;
   readonly fmt: Format;
+  /** Total bits of the fields. */
+  readonly width: number;
 }
 
 function k(
@@ -47,7 +49,8 @@ function k(
   fmt: Format = 'hex',
   scale = 0,
 ): OperandKind {
-  return { name, cls, str, fields, xform, scale, fmt };
+  const width = fields.reduce((n, [len]) => n + len, 0);
+  return { name, cls, str, fields, xform, scale, fmt, width };
 }
 
 const KINDS: OperandKind[] = [
@@ -158,15 +161,21 @@ export function operandKind(name: string): OperandKind {
 }
 
 /** Raw concatenated field bits of an operand (all operands but the wide ones fit in 32 bits... or 44). */
-function rawBits(o: OperandKind, slot: number): { raw: number; width: number } {
+/** Concatenated field bits of an operand, least significant field first. */
+function rawBits(o: OperandKind, slot: number): number {
   let raw = 0;
   let width = 0;
-  for (const [len, pos] of o.fields) {
-    raw += field(slot, pos, len) * 2 ** width;
-    width += len;
+  const fields = o.fields;
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k];
+    raw += field(slot, f[1], f[0]) * 2 ** width;
+    width += f[0];
   }
-  return { raw, width };
+  return raw;
 }
+
+const INC3 = [16, 8, 4, 1];
+const CNT2C = [0, 7, 15, 16];
 
 /**
  * The value of a (non-wide) operand in a slot, as a JS number. Every such
@@ -174,7 +183,8 @@ function rawBits(o: OperandKind, slot: number): { raw: number; width: number } {
  */
 export function extractOperand(o: OperandKind, slot: number): number {
   if (o.cls === 'cst') return 0;
-  const { raw, width } = rawBits(o, slot);
+  const raw = rawBits(o, slot);
+  const width = o.width;
   let v: number;
   switch (o.xform) {
     case 'u':
@@ -196,12 +206,12 @@ export function extractOperand(o: OperandKind, slot: number): number {
       v = raw + 32;
       break;
     case 'inc3': {
-      const mag = [16, 8, 4, 1][raw & 3];
+      const mag = INC3[raw & 3];
       v = raw & 4 ? -mag : mag;
       break;
     }
     case 'cnt2c':
-      v = [0, 7, 15, 16][raw];
+      v = CNT2C[raw];
       break;
     case 'wide':
       throw new Error(`operand ${o.name} spans two slots`);
