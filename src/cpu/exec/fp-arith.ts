@@ -35,13 +35,10 @@ function multiplyAdd(def: InsnDef): ExecFn | undefined {
     const f1 = g1(i);
     const f2 = g2(i);
     if (!readSources(c, f1, f2, g3(i), g4(i))) return;
-    const a = fr3;
-    const b = fr4;
-    const d = fr2;
     const e = envFor(c, sf, pc);
-    const special = maddDefault(a, b, d, form, e);
+    const special = maddDefault(fr3, fr4, fr2, form, e);
     checkFaults(e);
-    writeFr(c, f1, special ?? round(maddExact(a, b, d, f2 !== 0, form, e.rc), e));
+    writeFr(c, f1, special ?? round(maddExact(fr3, fr4, fr2, f2 !== 0, form, e.rc), e));
     finish(c, sf, e);
   };
 }
@@ -87,14 +84,11 @@ function parallel(sf: number, form: MaddForm, g1: Operand, g2: Operand, g3: Oper
     const f1 = g1(i);
     const f2 = g2(i);
     if (!readSources(c, f1, f2, g3(i), g4(i))) return;
-    const a = fr3;
-    const b = fr4;
-    const d = fr2;
     const hi = envFor(c, sf, Precision.Parallel);
     const lo = hi.clone();
-    const [a1, a0] = pairOf(a);
-    const [b1, b0] = pairOf(b);
-    const [d1, d0] = pairOf(d);
+    const [a1, a0] = pairOf(fr3);
+    const [b1, b0] = pairOf(fr4);
+    const [d1, d0] = pairOf(fr2);
     const specialHi = maddDefault(a1, b1, d1, form, hi);
     const specialLo = maddDefault(a0, b0, d0, form, lo);
     if (hi.faults || lo.faults) throw fpFault(faultCode(hi.faults) | (faultCode(lo.faults) << 4));
