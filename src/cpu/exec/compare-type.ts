@@ -65,40 +65,29 @@ export function writePredicates(type: CompareType, rel: Relation): Semantic {
         },
       };
     case 'and':
-      return {
-        fn: (c, i) => {
-          const p1 = i.ops[0];
-          const p2 = i.ops[1];
-          if (p1 === p2) samePredicate();
-          if (rel(c, i) !== TRUE) {
-            c.setPr(p1, 0);
-            c.setPr(p2, 0);
-          }
-        },
-      };
+      return parallelType(rel, false, 0, 0);
     case 'or':
-      return {
-        fn: (c, i) => {
-          const p1 = i.ops[0];
-          const p2 = i.ops[1];
-          if (p1 === p2) samePredicate();
-          if (rel(c, i) === TRUE) {
-            c.setPr(p1, 1);
-            c.setPr(p2, 1);
-          }
-        },
-      };
+      return parallelType(rel, true, 1, 1);
     case 'or.andcm':
-      return {
-        fn: (c, i) => {
-          const p1 = i.ops[0];
-          const p2 = i.ops[1];
-          if (p1 === p2) samePredicate();
-          if (rel(c, i) === TRUE) {
-            c.setPr(p1, 1);
-            c.setPr(p2, 0);
-          }
-        },
-      };
+      return parallelType(rel, true, 1, 0);
   }
+}
+
+/**
+ * The parallel types write p1, p2 on one outcome only and otherwise leave
+ * them: .and writes 0, 0 unless the relation is true; .or 1, 1 and .or.andcm
+ * 1, 0 when it is.
+ */
+function parallelType(rel: Relation, onTrue: boolean, v1: number, v2: number): Semantic {
+  return {
+    fn: (c, i) => {
+      const p1 = i.ops[0];
+      const p2 = i.ops[1];
+      if (p1 === p2) samePredicate();
+      if ((rel(c, i) === TRUE) === onTrue) {
+        c.setPr(p1, v1);
+        c.setPr(p2, v2);
+      }
+    },
+  };
 }
