@@ -41,13 +41,14 @@ export interface Bundle {
 
 /**
  * A decision tree over the rows of one instruction type. Each node keys on
- * up to 10 bits that every row under it fixes, so every row that can match a
- * slot lies in the slot's branch, and table order (first match wins) is
- * kept within a leaf.
+ * a run of up to 10 contiguous bits that every row under it fixes, so every
+ * row that can match a slot lies in the slot's branch, and table order
+ * (first match wins) is kept within a leaf.
  */
 interface IndexNode {
-  /** Bit positions (0-40) forming the key, most significant first. */
-  readonly bits: readonly number[];
+  /** The key is slot bits [pos, pos + len). */
+  readonly pos: number;
+  readonly len: number;
   readonly next: readonly (IndexNode | readonly InsnDef[] | undefined)[];
 }
 
@@ -58,6 +59,14 @@ function bitOf(lo: number, hi: number, pos: number): number {
   return pos < 32 ? (lo >>> pos) & 1 : (hi >>> (pos - 32)) & 1;
 }
 
+/** Bits [pos, pos + len) of a slot split in low 32 and high 9 bits (len <= 10). */
+function keyOf(lo: number, hi: number, pos: number, len: number): number {
+  const mask = (1 << len) - 1;
+  if (pos >= 32) return (hi >>> (pos - 32)) & mask;
+  if (pos + len <= 32) return (lo >>> pos) & mask;
+  return ((lo >>> pos) | (hi << (32 - pos))) & mask;
+}
+
 function buildIndex(rows: readonly InsnDef[], usedLo: number, usedHi: number): IndexNode | readonly InsnDef[] {
   if (rows.length <= LEAF_SIZE) return rows;
   let lo = ~usedLo >>> 0;
@@ -66,22 +75,30 @@ function buildIndex(rows: readonly InsnDef[], usedLo: number, usedHi: number): I
     lo &= d.maskLo;
     hi &= d.maskHi;
   }
-  const bits: number[] = [];
-  for (let pos = 40; pos >= 0 && bits.length < KEY_BITS; pos--) if (bitOf(lo, hi, pos)) bits.push(pos);
-  if (bits.length === 0) return rows;
-  const groups: InsnDef[][] = Array.from({ length: 1 << bits.length }, () => []);
-  for (const d of rows) {
-    let key = 0;
-    for (const pos of bits) key = (key << 1) | bitOf(d.bitsLo, d.bitsHi, pos);
-    groups[key].push(d);
+  // The longest run of bits every row fixes, at most KEY_BITS of it.
+  let best = { pos: -1, len: 0 };
+  for (let p = 40; p >= 0; ) {
+    if (!bitOf(lo, hi, p)) {
+      p--;
+      continue;
+    }
+    let q = p;
+    while (q > 0 && bitOf(lo, hi, q - 1)) q--;
+    const len = Math.min(p - q + 1, KEY_BITS);
+    if (len > best.len) best = { pos: p - len + 1, len };
+    p = q - 1;
   }
+  if (best.len === 0) return rows;
+  const { pos, len } = best;
+  const groups: InsnDef[][] = Array.from({ length: 1 << len }, () => []);
+  for (const d of rows) groups[keyOf(d.bitsLo, d.bitsHi, pos, len)].push(d);
   let nLo = usedLo;
   let nHi = usedHi;
-  for (const pos of bits) {
-    if (pos < 32) nLo |= 1 << pos;
-    else nHi |= 1 << (pos - 32);
+  for (let b = pos; b < pos + len; b++) {
+    if (b < 32) nLo |= 1 << b;
+    else nHi |= 1 << (b - 32);
   }
-  return { bits, next: groups.map((g) => (g.length ? buildIndex(g, nLo, nHi) : undefined)) };
+  return { pos, len, next: groups.map((g) => (g.length ? buildIndex(g, nLo, nHi) : undefined)) };
 }
 
 const INDEX = new Map<InsnType, IndexNode | readonly InsnDef[]>([
@@ -116,9 +133,7 @@ export function lookup(type: InsnType, slot: number): InsnDef | null {
   let node: IndexNode | readonly InsnDef[] | undefined = INDEX.get(type);
   while (node && !Array.isArray(node)) {
     const n: IndexNode = node as IndexNode;
-    let key = 0;
-    for (let k = 0; k < n.bits.length; k++) key = (key << 1) | bitOf(lo, hi, n.bits[k]);
-    node = n.next[key];
+    node = n.next[keyOf(lo, hi, n.pos, n.len)];
   }
   if (!node) return null;
   const rows = node as readonly InsnDef[];
