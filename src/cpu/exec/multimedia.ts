@@ -44,39 +44,21 @@ function multiply(first: number): ExecFn {
 }
 
 /**
- * mix.l, mix.r: result elements 2j+1, 2j are x[2j+1], y[2j+1] (.l, the odd
- * elements) or x[2j], y[2j] (.r, the even ones).
+ * mix and unpack: result elements 2k+1, 2k are x[s], y[s] for s = stride*k +
+ * first. mix takes the odd (.l) or even (.r) elements, stride 2; unpack the
+ * high (.h) or low (.l) halves, stride 1.
  */
-function mix(size: number, odd: number): ExecFn {
+function interleave(size: number, stride: number, first: number): ExecFn {
   const n = 8 / size;
   const L = lanes(size, false);
   return (c, i) => {
     const o = i.ops;
     Q[0] = c.gr(o[1]);
     Q[1] = c.gr(o[2]);
-    for (let j = 0; j < n; j += 2) {
-      L[2 * n + j] = L[n + j + odd];
-      L[2 * n + j + 1] = L[j + odd];
-    }
-    c.setGr(o[0], Q[2], c.nat(o[1]) | c.nat(o[2]));
-  };
-}
-
-/**
- * unpack.h, unpack.l: the high (.h) or low (.l) halves interleaved, result
- * elements 2j+1, 2j being x[j+h], y[j+h].
- */
-function unpack(size: number, high: boolean): ExecFn {
-  const n = 8 / size;
-  const h = high ? n / 2 : 0;
-  const L = lanes(size, false);
-  return (c, i) => {
-    const o = i.ops;
-    Q[0] = c.gr(o[1]);
-    Q[1] = c.gr(o[2]);
-    for (let j = 0; j < n / 2; j++) {
-      L[2 * n + 2 * j] = L[n + j + h];
-      L[2 * n + 2 * j + 1] = L[j + h];
+    for (let k = 0; k < n / 2; k++) {
+      const e = stride * k + first;
+      L[2 * n + 2 * k] = L[n + e];
+      L[2 * n + 2 * k + 1] = L[e];
     }
     c.setGr(o[0], Q[2], c.nat(o[1]) | c.nat(o[2]));
   };
@@ -205,7 +187,7 @@ function multimedia(d: InsnDef): ExecFn | undefined {
   const m = /^(mix|unpack)([124])\.([lrh])$/.exec(d.name);
   if (!m) return undefined;
   const size = Number(m[2]);
-  return m[1] === 'mix' ? mix(size, m[3] === 'l' ? 1 : 0) : unpack(size, m[3] === 'h');
+  return m[1] === 'mix' ? interleave(size, 2, m[3] === 'l' ? 1 : 0) : interleave(size, 1, m[3] === 'h' ? 4 / size : 0);
 }
 
 registerSemantics({ formats: ['I1', 'I2', 'I3', 'I4'], make: multimedia });
