@@ -5,6 +5,7 @@
 // to r1 with its NaT clear. Bytes actually written drop overlapping ALAT
 // entries.
 
+import type { Cpu } from '../cpu.js';
 import type { InsnDef } from '../decode/table.js';
 import { AR } from '../state.js';
 import { natFault, readData, SEMAPHORE_ISR, translateSemaphore, writeData } from './mem-access.js';
@@ -16,15 +17,23 @@ const CMP8XCHG16 = new RegExp(`^cmp8xchg16\\.(?:acq|rel)${HINT}$`);
 const XCHG = new RegExp(`^xchg([1248])${HINT}$`);
 const FETCHADD = new RegExp(`^fetchadd([48])\\.(?:acq|rel)${HINT}$`);
 
+/**
+ * What every semaphore does before its access: r1 must be writable, and a
+ * NaT address (GR r3) or value (valueNat) faults. Returns the translated
+ * address.
+ */
+function semaphoreAddress(c: Cpu, r1: number, r3: number, valueNat: number, size: number): bigint {
+  c.checkTarget(r1);
+  if (c.nat(r3) || valueNat) throw natFault(SEMAPHORE_ISR);
+  return translateSemaphore(c, c.gr(r3), size);
+}
+
 /** cmpxchg r1 = [r3], r2, ar.ccv: store r2 if memory equals ar.ccv. */
 function cmpxchg(size: number): ExecFn {
   return (c, i) => {
     const r1 = i.ops[0];
-    const r3 = i.ops[1];
     const r2 = i.ops[2];
-    c.checkTarget(r1);
-    if (c.nat(r3) || c.nat(r2)) throw natFault(SEMAPHORE_ISR);
-    const pa = translateSemaphore(c, c.gr(r3), size);
+    const pa = semaphoreAddress(c, r1, i.ops[1], c.nat(r2), size);
     const old = readData(c, pa, size);
     if (old === c.r.ar[AR.CCV]) {
       writeData(c, pa, size, c.gr(r2));
@@ -41,11 +50,8 @@ function cmpxchg(size: number): ExecFn {
  */
 const cmp8xchg16: ExecFn = (c, i) => {
   const r1 = i.ops[0];
-  const r3 = i.ops[1];
   const r2 = i.ops[2];
-  c.checkTarget(r1);
-  if (c.nat(r3) || c.nat(r2)) throw natFault(SEMAPHORE_ISR);
-  const pa = translateSemaphore(c, c.gr(r3), 8);
+  const pa = semaphoreAddress(c, r1, i.ops[1], c.nat(r2), 8);
   const old = readData(c, pa, 8);
   if (old === c.r.ar[AR.CCV]) {
     const base = pa & ~8n;
@@ -60,11 +66,8 @@ const cmp8xchg16: ExecFn = (c, i) => {
 function xchg(size: number): ExecFn {
   return (c, i) => {
     const r1 = i.ops[0];
-    const r3 = i.ops[1];
     const r2 = i.ops[2];
-    c.checkTarget(r1);
-    if (c.nat(r3) || c.nat(r2)) throw natFault(SEMAPHORE_ISR);
-    const pa = translateSemaphore(c, c.gr(r3), size);
+    const pa = semaphoreAddress(c, r1, i.ops[1], c.nat(r2), size);
     const old = readData(c, pa, size);
     writeData(c, pa, size, c.gr(r2));
     c.alat.invalMultiple(pa, size);
@@ -76,10 +79,7 @@ function xchg(size: number): ExecFn {
 function fetchadd(size: number): ExecFn {
   return (c, i) => {
     const r1 = i.ops[0];
-    const r3 = i.ops[1];
-    c.checkTarget(r1);
-    if (c.nat(r3)) throw natFault(SEMAPHORE_ISR);
-    const pa = translateSemaphore(c, c.gr(r3), size);
+    const pa = semaphoreAddress(c, r1, i.ops[1], 0, size);
     const old = readData(c, pa, size);
     writeData(c, pa, size, BigInt.asUintN(size * 8, old + i.imm));
     c.alat.invalMultiple(pa, size);
