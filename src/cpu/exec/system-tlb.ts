@@ -162,13 +162,17 @@ function probeFault(need: number): ExecFn {
   };
 }
 
+/** The checks of tpa and tak (r1 writable, privilege level 0, no NaT in GR r3); the address in GR r3. */
+function queryAddress(c: Cpu, r1: number, r3: number): bigint {
+  c.checkTarget(r1);
+  requirePl0(c);
+  return operand(c, r3);
+}
+
 /** tpa: the physical address of a virtual one. */
 const tpa: ExecFn = (c, i) => {
   const r1 = i.ops[0];
-  const r3 = i.ops[1];
-  c.checkTarget(r1);
-  requirePl0(c);
-  const va = operand(c, r3);
+  const va = queryAddress(c, r1, i.ops[1]);
   const t = translatorOf(c);
   const isr = accessIsr(Access.NonAccess, NonAccessCode.TPA);
   const e = probeEntry(t, va, isr);
@@ -180,10 +184,7 @@ const tpa: ExecFn = (c, i) => {
 /** tak: the protection key of a present translation, or 1 when there is none (never a fault). */
 const tak: ExecFn = (c, i) => {
   const r1 = i.ops[0];
-  const r3 = i.ops[1];
-  c.checkTarget(r1);
-  requirePl0(c);
-  const va = operand(c, r3);
+  const va = queryAddress(c, r1, i.ops[1]);
   const t = translatorOf(c);
   let e: TlbEntry | null = null;
   if (!t.unimplementedVa(va)) {
