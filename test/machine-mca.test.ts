@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CpuFault } from '../src/cpu/cpu.js';
 import { Access } from '../src/cpu/memory.js';
+import { tlbLookup } from '../src/cpu/system/lookup.js';
 import { attachSystem } from '../src/cpu/system/system.js';
 import { makeEntry } from '../src/cpu/system/tlb.js';
 import { SymbolMap } from '../src/loader/symbols.js';
@@ -222,6 +223,20 @@ describe('virtual mode', () => {
       region: 1,
       translation: { source: 'DTR[0]', rid: 0, ps: 12, vpage: '0x2000000000001000', ppage: '0xc0001000', ma: 'WB' },
     });
+  });
+});
+
+describe('the TLB lookup fault reports use', () => {
+  it('names the TLB entry that maps the faulting address', () => {
+    const va = HOLE + 0x10n;
+    const r = run(['main:', `movl r9=${va}`, 'ld4 r8=[r9]'], {}, (m) => {
+      const sys = attachSystem(m.cpu);
+      const pte = 1n | (1n << 5n) | (1n << 6n) | (3n << 9n) | (GAP + 0x1000n);
+      sys.translator.dtlb.insertTr(0, makeEntry(pte, 12, 0, 0, va));
+      m.cpu.psr |= 1n << 17n;
+    });
+    const rep = report(r, { translation: tlbLookup(r.m.cpu) });
+    expect(rep.mode.translation).toEqual({ source: 'DTLB', rid: 0, ps: 12, vpage: HOLE, ppage: GAP + 0x1000n, ma: 'WB' });
   });
 });
 

@@ -12,6 +12,7 @@ import { CpuFault } from '../cpu/cpu.js';
 import { MachineStop } from '../cpu/interruption.js';
 import { PSR } from '../cpu/psr.js';
 import { AR } from '../cpu/state.js';
+import { tlbLookup } from '../cpu/system/lookup.js';
 import { attachSystem } from '../cpu/system/system.js';
 import type { CallRecord } from '../efi/call.js';
 import { Firmware, installFirmware } from '../efi/firmware.js';
@@ -224,7 +225,7 @@ export function boot(o: BootOptions): BootResult {
     }
   } catch (e) {
     if (e instanceof MachineCheck || e instanceof CpuFault) {
-      fault = faultReport(e, c, { symbolize });
+      fault = faultReport(e, c, { symbolize, translation: tlbLookup(c) });
       outcome = e instanceof MachineCheck ? 'mca' : 'fault';
       const what = fault.instruction ? ` by ${fault.instruction.trim()}` : '';
       const sym = fault.symbol ? ` in ${fault.symbol}` : '';
