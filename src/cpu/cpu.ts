@@ -72,7 +72,7 @@ export type SpeculationPolicy = (c: Cpu, fault: Interruption) => boolean;
 export type BreakHandler = (c: Cpu, imm: number, slot: number) => boolean;
 
 const unimplemented: ExecFn = (_c, i) => {
-  throw illegalOperation(i.def ? `${i.def.name} is not implemented` : 'reserved encoding');
+  throw illegalOperation(i.def ? `${i.def.name} has no semantic function` : 'reserved encoding');
 };
 
 const illegalSlot: ExecFn = () => {

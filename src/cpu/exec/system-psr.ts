@@ -135,7 +135,7 @@ const rfi: ExecFn = (c) => {
 
 /** vmsw: this processor does not implement the virtualization extensions. */
 const vmsw: ExecFn = () => {
-  throw illegalOperation('vmsw: virtual machine extensions are not implemented');
+  throw illegalOperation('vmsw: this processor has no virtual machine extensions');
 };
 
 registerSemantics({
