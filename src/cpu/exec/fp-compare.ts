@@ -131,28 +131,38 @@ const operands: Operands = (c, i) => {
   return [f1, a, b];
 };
 
+/**
+ * The parallel F8 forms (fpmin..., fpcmp): each pair of singles screened in
+ * its own environment, the faults of both halves raised together; then f1 =
+ * the pair of lane(x, y) for the high and the low singles.
+ */
+function parallel(
+  sf: number,
+  screen: (x: FReg, y: FReg, e: FpEnv) => void,
+  lane: (x: FReg, y: FReg) => number,
+): ExecFn {
+  return (c, i) => {
+    const o = operands(c, i);
+    if (!o) return;
+    const [f1, a, b] = o;
+    const hi = envFor(c, sf, Precision.Parallel);
+    const lo = hi.clone();
+    const [a1, a0] = pairOf(a);
+    const [b1, b0] = pairOf(b);
+    screen(a1, b1, hi);
+    screen(a0, b0, lo);
+    if (hi.faults || lo.faults) throw fpFault(faultCode(hi.faults) | (faultCode(lo.faults) << 4));
+    writeFr(c, f1, pairReg(lane(a1, b1), lane(a0, b0)));
+    updateFlags(c, sf, hi.flags | lo.flags);
+  };
+}
+
 function minMax(def: { name: string }): ExecFn | undefined {
   const m = /^f(p?)(min|max|amin|amax)\.s[0-3]$/.exec(def.name);
   if (!m) return undefined;
   const kind = m[2];
   const sf = statusFieldOf(def);
-  if (m[1] === 'p') {
-    return (c, i) => {
-      const o = operands(c, i);
-      if (!o) return;
-      const [f1, a, b] = o;
-      const hi = envFor(c, sf, Precision.Parallel);
-      const lo = hi.clone();
-      const [a1, a0] = pairOf(a);
-      const [b1, b0] = pairOf(b);
-      screenMinMax(a1, b1, hi);
-      screenMinMax(a0, b0, lo);
-      if (hi.faults || lo.faults) throw fpFault(faultCode(hi.faults) | (faultCode(lo.faults) << 4));
-      const pick = (x: FReg, y: FReg) => toSingle(picksFirst(kind, x, y) ? x : y);
-      writeFr(c, f1, pairReg(pick(a1, b1), pick(a0, b0)));
-      updateFlags(c, sf, hi.flags | lo.flags);
-    };
-  }
+  if (m[1] === 'p') return parallel(sf, screenMinMax, (x, y) => toSingle(picksFirst(kind, x, y) ? x : y));
   return (c, i) => {
     const o = operands(c, i);
     if (!o) return;
@@ -171,21 +181,7 @@ function parallelCompare(def: { name: string }): ExecFn | undefined {
   const rel = RELATIONS[m[1]];
   const ordered = ORDERED.has(m[1]);
   const sf = statusFieldOf(def);
-  return (c, i) => {
-    const o = operands(c, i);
-    if (!o) return;
-    const [f1, a, b] = o;
-    const hi = envFor(c, sf, Precision.Parallel);
-    const lo = hi.clone();
-    const [a1, a0] = pairOf(a);
-    const [b1, b0] = pairOf(b);
-    screenCompare(a1, b1, ordered, hi);
-    screenCompare(a0, b0, ordered, lo);
-    if (hi.faults || lo.faults) throw fpFault(faultCode(hi.faults) | (faultCode(lo.faults) << 4));
-    const mask = (x: FReg, y: FReg) => (rel(compare(x, y)) ? 0xffffffff : 0);
-    writeFr(c, f1, pairReg(mask(a1, b1), mask(a0, b0)));
-    updateFlags(c, sf, hi.flags | lo.flags);
-  };
+  return parallel(sf, (x, y, e) => screenCompare(x, y, ordered, e), (x, y) => (rel(compare(x, y)) ? 0xffffffff : 0));
 }
 
 registerSemantics(
