@@ -105,22 +105,53 @@ export class RegisterFile {
     this.remapPr();
   }
 
+  // The maps were last computed for these values; calls, returns and
+  // rotations often leave some of them unchanged.
+  private mappedBof = -1;
+  private mappedSor = -1;
+  private mappedRrbGr = -1;
+  private mappedRrbFr = -1;
+  private mappedRrbPr = -1;
+
   remapGr(): void {
     const { sor, rrbGr } = this.cfm;
+    const bof = this.bof;
+    if (bof === this.mappedBof && sor === this.mappedSor && rrbGr === this.mappedRrbGr) return;
+    this.mappedBof = bof;
+    this.mappedSor = sor;
+    this.mappedRrbGr = rrbGr;
+    const map = this.grMap;
+    const rrb = sor ? rrbGr % sor : 0;
     for (let i = 0; i < 96; i++) {
-      const rot = i < sor ? (i + rrbGr) % sor : i;
-      this.grMap[32 + i] = 32 + ((this.bof + rot) % N_STACKED);
+      let rot = i;
+      if (i < sor) {
+        rot = i + rrb;
+        if (rot >= sor) rot -= sor;
+      }
+      let p = bof + rot;
+      if (p >= N_STACKED) p -= N_STACKED;
+      map[32 + i] = 32 + p;
     }
   }
 
   remapFr(): void {
     const rrb = this.cfm.rrbFr;
-    for (let i = 0; i < 96; i++) this.frMap[32 + i] = 32 + ((i + rrb) % 96);
+    if (rrb === this.mappedRrbFr) return;
+    this.mappedRrbFr = rrb;
+    for (let i = 0; i < 96; i++) {
+      const p = i + (rrb % 96);
+      this.frMap[32 + i] = 32 + (p >= 96 ? p - 96 : p);
+    }
   }
 
   remapPr(): void {
     const rrb = this.cfm.rrbPr;
-    for (let i = 0; i < 48; i++) this.prMap[16 + i] = 16 + ((i + rrb) % 48);
+    if (rrb === this.mappedRrbPr) return;
+    this.mappedRrbPr = rrb;
+    for (let i = 0; i < 48; i++) {
+      const p = i + (rrb % 48);
+      this.prMap[16 + i] = 16 + (p >= 48 ? p - 48 : p);
+    }
   }
 
   /** CFM as a 38-bit value. */
