@@ -15,7 +15,7 @@ import { illegalOperation, Interruption, ISR, Vector } from './interruption.js';
 import { Access, AddressTranslator, identityTranslator, PhysicalMemory, UNCACHED_BIT } from './memory.js';
 import { PSR, psrGet } from './psr.js';
 import { Rse } from './rse.js';
-import { AR, RegisterFile } from './state.js';
+import { RegisterFile } from './state.js';
 import './exec/all.js';
 
 /** A bundle ready to execute. */
@@ -365,11 +365,5 @@ export class Cpu {
       this.ip = ip;
       this.startSlot = slot + 1;
     }
-  }
-
-  /** Read an application register, with the side effects the RSE defines. */
-  readAr(n: number): bigint {
-    if (n === AR.BSP) return this.r.ar[AR.BSP];
-    return this.r.ar[n];
   }
 }

@@ -51,6 +51,6 @@ export function snapshotRegisters(c: Cpu): RegisterSnapshot {
     gr,
     sof: cfm.sof,
     sol: cfm.sol,
-    ar: REPORTED_ARS.map((n) => ({ name: arName(n), value: c.readAr(n) })),
+    ar: REPORTED_ARS.map((n) => ({ name: arName(n), value: c.r.ar[n] })),
   };
 }

@@ -11,7 +11,7 @@ import { I_ROWS } from './tables/i.js';
 import { M_ROWS } from './tables/m.js';
 import { X_ROWS } from './tables/x.js';
 import { Flag, InsnDef, InsnType, rowMatches } from './table.js';
-import { field, majorOpcode, slotHi, slotLo, splitBundle } from './slot.js';
+import { field, majorOpcode, slotHi, slotLo } from './slot.js';
 import { TEMPLATES, Template, Unit } from './templates.js';
 
 /** One decoded instruction slot. */

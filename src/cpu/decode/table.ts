@@ -3,7 +3,6 @@
 // tables. Adding an instruction is one row here plus one semantic function.
 
 import { OperandKind, operandKind } from './operands.js';
-import { TWO32 } from './slot.js';
 
 /** Instruction type as the decoder selects its table (A runs on I or M units). */
 export type InsnType = 'A' | 'I' | 'M' | 'B' | 'F' | 'X';
@@ -143,4 +142,3 @@ export function allRows(): readonly InsnDef[] {
   return ALL;
 }
 
-export { TWO32 };

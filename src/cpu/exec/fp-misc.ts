@@ -5,7 +5,7 @@
 
 import { BIT63, FReg, INTEGER_INDEFINITE, NATVAL, integerForm, isNatVal, regRead } from '../fp/format.js';
 import { fromSignedInteger, toInteger, toIntegerDefault } from '../fp/convert.js';
-import { pairOf, pairReg, toSingle } from '../fp/memory.js';
+import { pairOf, toSingle } from '../fp/memory.js';
 import { FIELD_SHIFT, Precision, Rounding, faultCode, fpFault, fpTrap, pairTrapCode, statusField } from '../fp/status.js';
 import { reservedRegisterField } from '../interruption.js';
 import { AR } from '../state.js';
