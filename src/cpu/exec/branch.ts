@@ -10,10 +10,12 @@ import { AR } from '../state.js';
 import { ExecFn, registerSemantics, Semantic } from './registry.js';
 
 const M64 = (1n << 64n) - 1n;
+/** A 64-bit bundle address: bits 3:0 of a branch target are ignored. */
+const BUNDLE_MASK = M64 & ~0xfn;
 
 /** Branch to target (bits 3:0 ignored). */
 function take(c: Cpu, target: bigint): void {
-  c.branchTarget = target & ~0xfn & M64;
+  c.branchTarget = target & BUNDLE_MASK;
   c.branched = true;
 }
 
