@@ -133,3 +133,15 @@ describe('the immediate shift pseudo-ops', () => {
     expect(result('extr r1=r3,63,1', 0n, 1n << 63n)).toBe(M64);
   });
 });
+
+describe('the shift pseudo-ops of dep.z and extr through the test assembler', () => {
+  it('encode the length as 64 minus the count', () => {
+    const { cpu } = run(['shr.u r9=r20,2', 'shl r10=r20,12', 'shr r11=r21,4'], (c) => {
+      c.setGr(20, 0x100n);
+      c.setGr(21, 0x8000000000000000n);
+    });
+    expect(cpu.gr(9)).toBe(0x40n);
+    expect(cpu.gr(10)).toBe(0x100000n);
+    expect(cpu.gr(11)).toBe(0xf800000000000000n);
+  });
+});

@@ -8,7 +8,7 @@
 
 import { allRows, Flag, InsnDef } from '../decode/table.js';
 import { extractOperand, OperandKind } from '../decode/operands.js';
-import { joinBundle } from '../decode/slot.js';
+import { insertField, joinBundle } from '../decode/slot.js';
 import { arName } from '../disasm/format.js';
 import '../decode/decoder.js';
 
@@ -122,6 +122,8 @@ function encode(def: InsnDef, qp: number, vals: Value[], addr: bigint, labels: M
       slot = insert(o, slot, n);
     }
   });
+  // shl/shr pseudo-ops of dep.z/extr: the length field is 64 - count, implied by the count.
+  if (def.flags & Flag.LenEq64MCnt) slot = insertField(slot, 27, 6, 63 - extractOperand(def.operands[2], slot));
   return { def, slot, lslot };
 }
 
