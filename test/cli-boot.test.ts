@@ -1,26 +1,18 @@
 // `purgatorio boot` and `matrix` from the command line: the JSON report CI
 // reads, and bad input as one error line with exit status 1.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { captureStderr, runCli } from './support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { captureStderr, runCli, tempFiles } from './support/cli.js';
 import { ElfFile, SHT_RELA } from '../src/loader/elf.js';
 import { elfExec } from './support/elf-image.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'cli-boot-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const { dir: tmp, file } = tempFiles('cli-boot-');
 
 captureStderr();
 const run = runCli;
-
-function file(name: string, bytes: Uint8Array): string {
-  const path = join(tmp, name);
-  writeFileSync(path, bytes);
-  return path;
-}
 
 const PURGATORY = readFileSync('roms/purgatory/purgatory.ro');
 

@@ -3,26 +3,17 @@
 // (and, for ELF files, the offset) and exit status 1, never a stack trace.
 
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
-import { captureStderr, runCli } from './support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { captureStderr, runCli, tempFiles } from './support/cli.js';
 
 const FIXTURES = 'test/fixtures/disasm';
-const tmp = mkdtempSync(join(tmpdir(), 'cli-disasm-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const { dir: tmp, file } = tempFiles('cli-disasm-');
 
 captureStderr();
 const run = runCli;
-
-/** Writes bytes to a temporary file and returns its path. */
-function file(name: string, bytes: Uint8Array): string {
-  const path = join(tmp, name);
-  writeFileSync(path, bytes);
-  return path;
-}
 
 const object = readFileSync(join(FIXTURES, 'layout/symbols.o'));
 

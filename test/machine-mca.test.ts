@@ -187,16 +187,21 @@ describe('the call chain', () => {
   });
 });
 
+/** In virtual mode, a load from va, which DTR 0 maps onto the hole at GAP + 0x1000. */
+function loadThroughDtr(va: bigint): MachineRun {
+  return run(['main:', `movl r9=${va}`, 'ld4 r8=[r9]'], {}, (m) => {
+    const sys = attachSystem(m.cpu);
+    // p, a, d, ar 3 (read, write, execute) at pl 0, write-back, 4 KiB.
+    const pte = 1n | (1n << 5n) | (1n << 6n) | (3n << 9n) | (GAP + 0x1000n);
+    sys.translator.dtlb.insertTr(0, makeEntry(pte, 12, 0, 0, va));
+    m.cpu.psr |= 1n << 17n;
+  });
+}
+
 describe('virtual mode', () => {
   it('gives the virtual address, its region and the translation that produced the physical address', () => {
     const va = HOLE + 0x10n;
-    const r = run(['main:', `movl r9=${va}`, 'ld4 r8=[r9]'], {}, (m) => {
-      const sys = attachSystem(m.cpu);
-      // p, a, d, ar 3 (read, write, execute) at pl 0, write-back, 4 KiB.
-      const pte = 1n | (1n << 5n) | (1n << 6n) | (3n << 9n) | (GAP + 0x1000n);
-      sys.translator.dtlb.insertTr(0, makeEntry(pte, 12, 0, 0, va));
-      m.cpu.psr |= 1n << 17n;
-    });
+    const r = loadThroughDtr(va);
     const seen: [bigint, Access][] = [];
     const rep = report(r, {
       translation: (a, access) => {
@@ -229,12 +234,7 @@ describe('virtual mode', () => {
 describe('the TLB lookup fault reports use', () => {
   it('names the TLB entry that maps the faulting address', () => {
     const va = HOLE + 0x10n;
-    const r = run(['main:', `movl r9=${va}`, 'ld4 r8=[r9]'], {}, (m) => {
-      const sys = attachSystem(m.cpu);
-      const pte = 1n | (1n << 5n) | (1n << 6n) | (3n << 9n) | (GAP + 0x1000n);
-      sys.translator.dtlb.insertTr(0, makeEntry(pte, 12, 0, 0, va));
-      m.cpu.psr |= 1n << 17n;
-    });
+    const r = loadThroughDtr(va);
     const rep = report(r, { translation: tlbLookup(r.m.cpu) });
     expect(rep.mode.translation).toEqual({ source: 'DTLB', rid: 0, ps: 12, vpage: HOLE, ppage: GAP + 0x1000n, ma: 'WB' });
   });

@@ -66,15 +66,7 @@ export class SparseMemory implements Region {
   }
 
   readBlock(off: bigint, out: Uint8Array): void {
-    let pos = 0;
-    while (pos < out.length) {
-      const cur = off + BigInt(pos);
-      const o = Number(cur & 0xffffn);
-      const n = Math.min(out.length - pos, CHUNK - o);
-      const dv = this.chunk(Number(cur >> CHUNK_SHIFT), false);
-      out.set(new Uint8Array(dv.buffer, o, n), pos);
-      pos += n;
-    }
+    this.eachChunk(off, out.length, false, (dv, o, pos, n) => out.set(new Uint8Array(dv.buffer, o, n), pos));
   }
 
   writeBlock(off: bigint, data: Uint8Array): void {
@@ -83,13 +75,16 @@ export class SparseMemory implements Region {
 
   /** Copy bytes in at off (used by loaders, also into ROM). */
   load(off: bigint, data: Uint8Array): void {
-    let pos = 0;
-    while (pos < data.length) {
+    this.eachChunk(off, data.length, true, (dv, o, pos, n) => new Uint8Array(dv.buffer, o, n).set(data.subarray(pos, pos + n)));
+  }
+
+  /** Visit [off, off + len) chunk by chunk: f(chunk, offset in it, position in the range, byte count). */
+  private eachChunk(off: bigint, len: number, forWrite: boolean, f: (dv: DataView, o: number, pos: number, n: number) => void): void {
+    for (let pos = 0; pos < len; ) {
       const cur = off + BigInt(pos);
       const o = Number(cur & 0xffffn);
-      const n = Math.min(data.length - pos, CHUNK - o);
-      const dv = this.chunk(Number(cur >> CHUNK_SHIFT), true);
-      new Uint8Array(dv.buffer, o, n).set(data.subarray(pos, pos + n));
+      const n = Math.min(len - pos, CHUNK - o);
+      f(this.chunk(Number(cur >> CHUNK_SHIFT), forWrite), o, pos, n);
       pos += n;
     }
   }
