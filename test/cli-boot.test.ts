@@ -1,13 +1,14 @@
 // `purgatorio boot` and `matrix` from the command line: the JSON report CI
 // reads, and bad input as one error line with exit status 1.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureStderr, runCli, tempFiles } from './support/cli.js';
 import { ElfFile, SHT_RELA } from '../src/loader/elf.js';
 import { elfExec } from './support/elf-image.js';
+import { kexecToolsUnavailable } from './support/kexec-tools.js';
 
 const { dir: tmp, file } = tempFiles('cli-boot-');
 
@@ -69,13 +70,7 @@ describe('bad input', () => {
 });
 
 describe("kexec-tools' own purgatory", () => {
-  const tarball = process.env.PURGATORIO_KEXEC_TOOLS_TARBALL;
-  const gcc = process.env.PURGATORIO_IA64_GCC;
-  const why = !tarball || !gcc
-    ? 'set PURGATORIO_KEXEC_TOOLS_TARBALL and PURGATORIO_IA64_GCC (.ci/run does when ../shared is there) to build it from the tarball'
-    : !existsSync(tarball)
-      ? `PURGATORIO_KEXEC_TOOLS_TARBALL names no file (${tarball})`
-      : null;
+  const why = kexecToolsUnavailable();
 
   it('gives the same matrix as ours: the 2008 build takes an MCA on tiano and spec only', async (ctx) => {
     ctx.skip(why !== null, `kexec-tools purgatory not built: ${why}`);

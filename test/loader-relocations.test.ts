@@ -4,7 +4,7 @@
 // object at the same addresses.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { GP_OFFSET, Purgatory } from '../src/loader/purgatory.js';
 import { R_IA64 as R, relocName } from '../src/loader/reloc-types.js';
 import { supportedTypes } from '../src/loader/relocate.js';
 import { SymbolMap } from '../src/loader/symbols.js';
+import { kexecToolsUnavailable } from './support/kexec-tools.js';
 
 const BASE = 0x7ff00000n;
 const FIXTURE = 'test/fixtures/loader/relocs.ro';
@@ -280,13 +281,7 @@ describe('agreement with GNU ld', () => {
 });
 
 describe('kexec-tools 2.0.25 purgatory', () => {
-  const tarball = process.env.PURGATORIO_KEXEC_TOOLS_TARBALL;
-  const gcc = process.env.PURGATORIO_IA64_GCC;
-  const why = !tarball || !gcc
-    ? 'set PURGATORIO_KEXEC_TOOLS_TARBALL and PURGATORIO_IA64_GCC to build it from the tarball'
-    : !existsSync(tarball)
-      ? `PURGATORIO_KEXEC_TOOLS_TARBALL names no file (${tarball})`
-      : null;
+  const why = kexecToolsUnavailable();
   const work = mkdtempSync(join(tmpdir(), 'purgatorio-kexec-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   let built: string | null = null;
