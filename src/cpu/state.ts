@@ -33,21 +33,52 @@ export interface FrameMarker {
   rrbPr: number;
 }
 
+/** CFM.sof..rrb.fr occupy bits 0-31; rrb.pr is bits 32-37. */
+const CFM_LOW = 2 ** 32;
+
+/**
+ * CFM as a 38-bit number. A double holds it exactly, so packing and
+ * unpacking on calls and returns need no BigInt arithmetic.
+ */
+export function cfmBits(f: FrameMarker): number {
+  const low = (f.sof | (f.sol << 7) | ((f.sor >> 3) << 14) | (f.rrbGr << 18) | (f.rrbFr << 25)) >>> 0;
+  return f.rrbPr * CFM_LOW + low;
+}
+
+/** Write the fields of the 38-bit marker m into f (no allocation). */
+export function unpackCfmInto(m: number, f: FrameMarker): void {
+  const low = m >>> 0; // ToUint32 keeps bits 0-31 of an integer below 2^53
+  f.sof = low & 0x7f;
+  f.sol = (low >>> 7) & 0x7f;
+  f.sor = ((low >>> 14) & 0xf) * 8;
+  f.rrbGr = (low >>> 18) & 0x7f;
+  f.rrbFr = (low >>> 25) & 0x7f;
+  f.rrbPr = ((m - low) / CFM_LOW) & 0x3f;
+}
+
+const CFM_MASK = (1n << 38n) - 1n;
+
+/** The CFM bits (37:0) of a register value such as PFS or IFS, as a number. */
+export function cfmOf(v: bigint): number {
+  return Number(v & CFM_MASK);
+}
+
 export function packCfm(f: FrameMarker): bigint {
-  return (
-    BigInt(f.sof) |
-    (BigInt(f.sol) << 7n) |
-    (BigInt(f.sor >> 3) << 14n) |
-    (BigInt(f.rrbGr) << 18n) |
-    (BigInt(f.rrbFr) << 25n) |
-    (BigInt(f.rrbPr) << 32n)
-  );
+  return BigInt(cfmBits(f));
 }
 
 export function unpackCfm(v: bigint): FrameMarker {
-  const n = (pos: number, len: number) => Number((v >> BigInt(pos)) & ((1n << BigInt(len)) - 1n));
-  return { sof: n(0, 7), sol: n(7, 7), sor: n(14, 4) * 8, rrbGr: n(18, 7), rrbFr: n(25, 7), rrbPr: n(32, 6) };
+  const f: FrameMarker = { sof: 0, sol: 0, sor: 0, rrbGr: 0, rrbFr: 0, rrbPr: 0 };
+  unpackCfmInto(cfmOf(v), f);
+  return f;
 }
+
+/**
+ * RING_FROM[bof] lists the physical numbers of logical GR32-127 without
+ * rotation: a call or return then remaps by one block copy.
+ */
+const RING = Int32Array.from({ length: 2 * N_STACKED }, (_, j) => 32 + (j % N_STACKED));
+const RING_FROM = Array.from({ length: N_STACKED }, (_, bof) => RING.subarray(bof, bof + N_STACKED));
 
 export class RegisterFile {
   /** GR values by physical number. */
@@ -121,13 +152,11 @@ export class RegisterFile {
     this.mappedSor = sor;
     this.mappedRrbGr = rrbGr;
     const map = this.grMap;
+    map.set(RING_FROM[bof], 32);
     const rrb = sor ? rrbGr % sor : 0;
-    for (let i = 0; i < 96; i++) {
-      let rot = i;
-      if (i < sor) {
-        rot = i + rrb;
-        if (rot >= sor) rot -= sor;
-      }
+    for (let i = 0; i < sor && i < N_STACKED; i++) {
+      let rot = i + rrb;
+      if (rot >= sor) rot -= sor;
       let p = bof + rot;
       if (p >= N_STACKED) p -= N_STACKED;
       map[32 + i] = 32 + p;
@@ -161,7 +190,12 @@ export class RegisterFile {
 
   /** Set CFM from a 38-bit value (br.ret, rfi) and remap. */
   setCfm(v: bigint): void {
-    Object.assign(this.cfm, unpackCfm(v));
+    this.setCfmBits(cfmOf(v));
+  }
+
+  /** setCfm for a marker already in number form (see cfmBits). */
+  setCfmBits(m: number): void {
+    unpackCfmInto(m, this.cfm);
     this.remapAll();
   }
 
