@@ -1,9 +1,10 @@
 // The register stack engine keeps every frame's registers and NaT bits
 // across calls far deeper than the 96 physical stacked registers.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addrOfSeq, isRnatSlot, Rse, seq, skipRegs } from '../src/cpu/rse.js';
-import { AR, RegisterFile } from '../src/cpu/state.js';
+import { AR, packCfm, RegisterFile, unpackCfm } from '../src/cpu/state.js';
 
 function setup() {
   const r = new RegisterFile();
@@ -40,6 +41,45 @@ describe('backing store address arithmetic', () => {
     expect(skipRegs(0x200n, -1)).toBe(0x1f0n);
     expect(skipRegs(0x0n, 63)).toBe(0x200n);
     for (const s of [0n, 62n, 63n, 126n, 1000n]) expect(seq(addrOfSeq(s))).toBe(s);
+  });
+
+  const u64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
+  const low = fc.bigInt({ min: 0n, max: 0xfffn });
+
+  it('skipRegs moves n register slots, RNAT slots not counted', () => {
+    fc.assert(
+      fc.property(fc.oneof(u64, low), fc.integer({ min: -130, max: 130 }), (a, n) => {
+        expect(skipRegs(a, n)).toBe(addrOfSeq(seq(a) + BigInt(n)));
+      }),
+    );
+  });
+
+  it('counts the dirty registers between BSPSTORE and BSP', () => {
+    const { r, rse } = setup();
+    const near = fc.bigInt({ min: -5000n, max: 5000n });
+    fc.assert(
+      fc.property(u64, fc.oneof(u64, near), (bspstore, d) => {
+        r.ar[AR.BSPSTORE] = bspstore;
+        r.ar[AR.BSP] = BigInt.asUintN(64, bspstore + d);
+        expect(rse.ndirty()).toBe(Number(seq(r.ar[AR.BSP]) - seq(bspstore)));
+      }),
+    );
+  });
+});
+
+describe('the frame marker', () => {
+  it('unpacks the fields of Vol. 1, Figure 3-8 and packs them back', () => {
+    const bits = (v: bigint, pos: number, len: number) => Number((v >> BigInt(pos)) & ((1n << BigInt(len)) - 1n));
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (v) => {
+        const f = unpackCfm(v);
+        expect(f).toEqual({
+          sof: bits(v, 0, 7), sol: bits(v, 7, 7), sor: bits(v, 14, 4) * 8,
+          rrbGr: bits(v, 18, 7), rrbFr: bits(v, 25, 7), rrbPr: bits(v, 32, 6),
+        });
+        expect(packCfm(f)).toBe(v & ((1n << 38n) - 1n));
+      }),
+    );
   });
 });
 

@@ -9,7 +9,7 @@
 // bof + (seq(a) - seq(BSP)), where seq counts register slots and skips the
 // RNAT collection slot that ends every 64-slot block.
 
-import { AR, N_STACKED, RegisterFile } from './state.js';
+import { AR, cfmOf, N_STACKED, RegisterFile } from './state.js';
 
 /** Number of register (non-RNAT) slots below address a. */
 export function seq(a: bigint): bigint {
@@ -23,7 +23,14 @@ export function addrOfSeq(s: bigint): bigint {
 
 /** The address n register slots away from a (n may be negative). */
 export function skipRegs(a: bigint, n: number): bigint {
-  return addrOfSeq(seq(a) + BigInt(n));
+  // Count from the start of a's 64-slot block in plain numbers: no BigInt
+  // division on every call and return. (Slot 63, the RNAT slot, counts as
+  // the next block's slot 0, as seq has it.)
+  const k = Number((a >> 3n) & 63n) + n;
+  const blocks = Math.floor(k / 63);
+  const b = (a & ~0x1ffn) + BigInt(blocks * 512 + (k - blocks * 63) * 8);
+  // Below slot 0 the two roundings differ; keep seq's answer there.
+  return b >= 0n ? b : addrOfSeq(seq(a) + BigInt(n));
 }
 
 /** Is a the RNAT collection slot of its 64-slot block? */
@@ -53,7 +60,14 @@ export class Rse {
 
   /** Dirty registers: those between BSPSTORE and BSP, still only in the register file. */
   ndirty(): number {
-    return Number(seq(this.bsp) - seq(this.bspstore));
+    const bspstore = this.bspstore;
+    const d = Number(this.bsp - bspstore);
+    if (!(Math.abs(d) < 2 ** 52)) return Number(seq(this.bsp) - seq(bspstore));
+    // seq(BSP) - seq(BSPSTORE) from BSPSTORE's offset in its block: slots
+    // advanced minus the RNAT slots passed.
+    const lo = Number(bspstore & 0x1ffn);
+    const t = lo + d;
+    return Math.floor(t / 8) - (lo >> 3) - Math.floor(t / 512);
   }
 
   /** Physical GR number of the stacked register whose backing address is a. */
@@ -103,25 +117,33 @@ export class Rse {
 
   /** br.call: the caller's locals become dirty; the callee's frame is its outputs. */
   call(): void {
-    const { cfm } = this.r;
-    this.r.ar[AR.BSP] = skipRegs(this.bsp, cfm.sol);
-    this.r.bof = (this.r.bof + cfm.sol) % N_STACKED;
-    cfm.sof -= cfm.sol;
+    const r = this.r;
+    const cfm = r.cfm;
+    const sol = cfm.sol;
+    r.ar[AR.BSP] = skipRegs(this.bsp, sol);
+    r.bof = (r.bof + sol) % N_STACKED;
+    cfm.sof -= sol;
     cfm.sol = 0;
     cfm.sor = 0;
     cfm.rrbGr = cfm.rrbFr = cfm.rrbPr = 0;
-    this.r.remapAll();
+    r.remapAll();
   }
 
   /** br.ret / rfi frame restore: return to a frame whose marker is pfm. */
   ret(pfm: bigint): void {
-    const sol = Number((pfm >> 7n) & 0x7fn);
+    this.retTo(cfmOf(pfm));
+  }
+
+  /** ret for a marker in number form (see cfmBits). */
+  retTo(m: number): void {
+    const r = this.r;
+    const sol = (m >>> 7) & 0x7f;
     const newBsp = skipRegs(this.bsp, -sol);
     if (newBsp < this.bspstore) this.ensureLoaded(newBsp);
-    this.r.bof = (((this.r.bof - sol) % N_STACKED) + N_STACKED) % N_STACKED;
-    this.r.ar[AR.BSP] = newBsp;
-    this.r.setCfm(pfm);
-    this.ensureRoom(this.r.cfm.sof);
+    r.bof = (r.bof - sol + 2 * N_STACKED) % N_STACKED;
+    r.ar[AR.BSP] = newBsp;
+    r.setCfmBits(m);
+    this.ensureRoom(r.cfm.sof);
   }
 
   /** cover: the whole current frame becomes dirty; the new frame is empty. */
