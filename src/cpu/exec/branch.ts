@@ -6,7 +6,7 @@ import type { Cpu } from '../cpu.js';
 import type { Insn } from '../decode/decoder.js';
 import { GeneralExceptionCode, illegalOperation, Interruption, Vector } from '../interruption.js';
 import { PSR } from '../psr.js';
-import { AR } from '../state.js';
+import { AR, cfmBits, cfmOf } from '../state.js';
 import { ExecFn, registerSemantics, Semantic } from './registry.js';
 
 const M64 = (1n << 64n) - 1n;
@@ -24,11 +24,16 @@ function relTarget(c: Cpu, i: Insn): bigint {
   return (c.ip + i.imm) & M64;
 }
 
+/** PSR.cpl in place (bits 33:32); PFS.ppl is the same two bits at 63:62. */
+const CPL_BITS = 3n << BigInt(PSR.cpl);
+const PPL_FROM_CPL = BigInt(62 - PSR.cpl);
+
 /** br.call: save the return link and the caller's frame, then start the callee's frame. */
 function call(c: Cpu, b1: number, target: bigint): void {
   const r = c.r;
   r.br[b1] = (c.ip + 16n) & M64;
-  r.ar[AR.PFS] = r.cfmValue | ((r.ar[AR.EC] & 0x3fn) << 52n) | (BigInt(c.cpl) << 62n);
+  // PFS = {ppl, pec, pfm}: CFM converted once, EC and cpl moved as bits.
+  r.ar[AR.PFS] = BigInt(cfmBits(r.cfm)) | ((r.ar[AR.EC] & 0x3fn) << 52n) | ((c.psr & CPL_BITS) << PPL_FROM_CPL);
   c.rse.call();
   take(c, target);
 }
@@ -37,10 +42,11 @@ function call(c: Cpu, b1: number, target: bigint): void {
 function ret(c: Cpu, target: bigint): void {
   const r = c.r;
   const pfs = r.ar[AR.PFS];
-  c.rse.ret(pfs & ((1n << 38n) - 1n));
+  c.rse.retTo(cfmOf(pfs));
   r.ar[AR.EC] = (pfs >> 52n) & 0x3fn;
-  const ppl = (pfs >> 62n) & 3n;
-  if (ppl > BigInt(c.cpl)) c.psr = (c.psr & ~(3n << BigInt(PSR.cpl))) | (ppl << BigInt(PSR.cpl));
+  // Compare ppl with cpl as bits in PSR position: a numerically larger level is less privileged.
+  const ppl = (pfs >> PPL_FROM_CPL) & CPL_BITS;
+  if (ppl > (c.psr & CPL_BITS)) c.psr = (c.psr & ~CPL_BITS) | ppl;
   take(c, target);
 }
 
