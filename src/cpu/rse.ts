@@ -26,11 +26,13 @@ export function skipRegs(a: bigint, n: number): bigint {
   // Count from the start of a's 64-slot block in plain numbers: no BigInt
   // division on every call and return. (Slot 63, the RNAT slot, counts as
   // the next block's slot 0, as seq has it.)
-  const k = Number((a >> 3n) & 63n) + n;
+  const lo = Number(a & 0x1ffn);
+  const k = (lo >> 3) + n;
   const blocks = Math.floor(k / 63);
-  const b = (a & ~0x1ffn) + BigInt(blocks * 512 + (k - blocks * 63) * 8);
+  const delta = blocks * 512 + (k - blocks * 63) * 8 - lo;
+  const b = a + BigInt(delta);
   // Below slot 0 the two roundings differ; keep seq's answer there.
-  return b >= 0n ? b : addrOfSeq(seq(a) + BigInt(n));
+  return delta >= 0 || b >= 0n ? b : addrOfSeq(seq(a) + BigInt(n));
 }
 
 /** Is a the RNAT collection slot of its 64-slot block? */
