@@ -13,15 +13,20 @@ const M64 = (1n << 64n) - 1n;
 /** A 64-bit bundle address: bits 3:0 of a branch target are ignored. */
 const BUNDLE_MASK = M64 & ~0xfn;
 
-/** Branch to target (bits 3:0 ignored). */
+/** Branch to target, a bundle address (the target functions below clear bits 3:0). */
 function take(c: Cpu, target: bigint): void {
-  c.branchTarget = target & BUNDLE_MASK;
+  c.branchTarget = target;
   c.branched = true;
 }
 
-/** IP-relative target of the instruction being executed. */
+/** IP-relative target of the instruction being executed, wrapped and aligned by one mask. */
 function relTarget(c: Cpu, i: Insn): bigint {
-  return (c.ip + i.imm) & M64;
+  return (c.ip + i.imm) & BUNDLE_MASK;
+}
+
+/** Indirect target: the branch register named last (bits 3:0 ignored). */
+function brTarget(c: Cpu, i: Insn): bigint {
+  return c.r.br[i.ops[i.ops.length - 1]] & BUNDLE_MASK;
 }
 
 /** PSR.cpl in place (bits 33:32); PFS.ppl is the same two bits at 63:62. */
@@ -140,7 +145,7 @@ function branch(format: string, name: string): Semantic | ExecFn | undefined {
   if (!m) return undefined;
   const kind = m[1] ?? 'cond';
   const indirect = format === 'B4' || format === 'B5';
-  const target = indirect ? (c: Cpu, i: Insn) => c.r.br[i.ops[i.ops.length - 1]] : relTarget;
+  const target = indirect ? brTarget : relTarget;
   switch (kind) {
     case 'cond':
       return (c, i) => take(c, target(c, i));
