@@ -96,8 +96,11 @@ export class Alat {
    */
   invalMultiple(pa: bigint, size: number): void {
     if (this.size === 0) return;
-    const hi = Number((pa & ~UNCACHED_BIT) >> 32n);
-    const lo = Number(pa & LOW32);
+    this.invalMultipleAt(Number((pa & ~UNCACHED_BIT) >> 32n), Number(pa & LOW32), size);
+  }
+
+  /** invalMultiple for the physical address hi * 2^32 + lo (the data cache's fast stores). */
+  invalMultipleAt(hi: number, lo: number, size: number): void {
     // Backwards, so the entry that remove() moves into slot i was seen already.
     for (let i = this.size - 1; i >= 0; i--) {
       // The entry's address minus the store's: exact whenever it is small enough to matter.

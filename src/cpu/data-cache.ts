@@ -1,34 +1,86 @@
 // A software translation cache for data accesses: for recently used 4 KiB
-// virtual pages it remembers the DataView that holds the physical page, so
-// an aligned load or store of cacheable RAM is one typed-array access. It
-// is consulted only while the translator's generation and the PSR are those
-// it was filled under, and only for accesses the full path would complete
-// without side effects beyond the data transfer (no device, no byte swap,
-// no unaligned address, no decoded code on the page, an empty ALAT for
-// stores). Everything else takes the full path, which also fills it.
+// virtual pages it remembers typed-array views of the RAM that holds the
+// physical page, so an aligned load or store of cacheable RAM is one
+// typed-array access. It is consulted only while the translator's
+// generation and the PSR are those it was filled under, and only for
+// accesses the full path would complete without side effects beyond the
+// data transfer (no device, no byte swap, no unaligned address, no decoded
+// code on the page). Everything else takes the
+// full path, which also fills it.
+//
+// Pages are keyed by numbers, not BigInts: bits 43:12 of the address as an
+// int32 and bits 63:44 beside it, split through a shared 64-bit scratch
+// word, because V8 compiles these to machine operations where BigInt
+// comparisons and conversions would allocate. Traces (jit/inline.ts) read
+// the same arrays directly.
 
 import type { Cpu } from './cpu.js';
 import { byteSwap } from './exec/mem-access.js';
-import { Access, viewRead, viewWrite } from './memory.js';
+import { Access } from './memory.js';
 
-const ENTRIES = 64;
+export const ENTRIES = 64;
 /** PSR.be (bit 1): byte swapping needs the full path. (PSR.ac only matters to unaligned accesses, which never take the fast path.) */
 const PSR_BE = 0x2n;
+/** Typed arrays read memory in the host's byte order; IA-64 data is little-endian. */
+const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-class Ways {
-  readonly key: bigint[] = new Array<bigint>(ENTRIES).fill(-1n);
-  readonly dv: (DataView | null)[] = new Array<DataView | null>(ENTRIES).fill(null);
-  readonly base = new Int32Array(ENTRIES);
+/** Scratch word for splitting a 64-bit address into 32-bit halves. */
+export const S64 = new BigUint64Array(1);
+export const S32 = new Uint32Array(S64.buffer);
+
+const NO_PAGE = new ArrayBuffer(4096);
+
+/** One direction (loads or stores): the cached pages by entry. */
+export class Ways {
+  /** Address bits 43:12 (as int32) and 63:44; keyHi -1 never matches. */
+  readonly keyLo = new Int32Array(ENTRIES);
+  readonly keyHi = new Int32Array(ENTRIES).fill(-1);
+  readonly u8: Uint8Array[] = new Array<Uint8Array>(ENTRIES).fill(new Uint8Array(NO_PAGE));
+  readonly u16: Uint16Array[] = new Array<Uint16Array>(ENTRIES).fill(new Uint16Array(NO_PAGE));
+  readonly u32: Uint32Array[] = new Array<Uint32Array>(ENTRIES).fill(new Uint32Array(NO_PAGE));
+  readonly u64: BigUint64Array[] = new Array<BigUint64Array>(ENTRIES).fill(new BigUint64Array(NO_PAGE));
+  /** The physical page: address bits 63:32 and 31:12 (as a multiple of 4096), for ALAT invalidation. */
+  readonly paHi = new Uint32Array(ENTRIES);
+  readonly paLo = new Uint32Array(ENTRIES);
 
   clear(): void {
-    this.key.fill(-1n);
-    this.dv.fill(null);
+    this.keyHi.fill(-1);
+  }
+
+  /** The entry holding the page of the address split into S32, or -1. */
+  find(): number {
+    const lo = S32[0];
+    const hi = S32[1];
+    const kLo = (lo >>> 12) | (hi << 20);
+    const e = kLo & (ENTRIES - 1);
+    return this.keyLo[e] === kLo && this.keyHi[e] === hi >>> 12 ? e : -1;
+  }
+
+  /** Enter the page of va (in S64) at physical address pa, viewed through dv at base. */
+  set(va: bigint, pa: bigint, dv: DataView, base: number): void {
+    S64[0] = pa;
+    const paHi = S32[1];
+    const paLo = S32[0] & ~0xfff;
+    S64[0] = va;
+    const lo = S32[0];
+    const hi = S32[1];
+    const kLo = (lo >>> 12) | (hi << 20);
+    const e = kLo & (ENTRIES - 1);
+    const off = dv.byteOffset + base;
+    this.keyLo[e] = kLo;
+    this.keyHi[e] = hi >>> 12;
+    this.paHi[e] = paHi;
+    this.paLo[e] = paLo;
+    this.u8[e] = new Uint8Array(dv.buffer, off, 4096);
+    this.u16[e] = new Uint16Array(dv.buffer, off, 2048);
+    this.u32[e] = new Uint32Array(dv.buffer, off, 1024);
+    this.u64[e] = new BigUint64Array(dv.buffer, off, 512);
   }
 }
 
 export class DataCache {
-  private readonly r = new Ways();
-  private readonly w = new Ways();
+  readonly r = new Ways();
+  readonly w = new Ways();
   private generation = -1;
   private psr = -1n;
 
@@ -39,37 +91,48 @@ export class DataCache {
     this.w.clear();
   }
 
-  private valid(): boolean {
+  /** Drop everything unless the translations and the PSR are those the entries were made under. */
+  sync(): void {
     const c = this.c;
-    if (this.generation === c.translator.generation && this.psr === c.psr) return true;
+    if (this.generation === c.translator.generation && this.psr === c.psr) return;
     this.r.clear();
     this.w.clear();
     this.generation = c.translator.generation;
     this.psr = c.psr;
-    return false;
   }
 
   private fill(ways: Ways, va: bigint, pa: bigint, size: number, forWrite: boolean): void {
     const c = this.c;
-    if ((c.psr & PSR_BE) !== 0n || (Number(va & 0xfffn) & (size - 1)) !== 0 || !c.mem.directView) return;
-    this.valid();
+    if (!HOST_LITTLE_ENDIAN || (c.psr & PSR_BE) !== 0n || !c.mem.directView) return;
+    S64[0] = va;
+    if ((S32[0] & (size - 1)) !== 0) return;
+    this.sync();
     const view = c.mem.directView(pa & ~0xfffn, forWrite);
-    if (!view) return;
-    const e = Number((va >> 12n) & BigInt(ENTRIES - 1));
-    ways.key[e] = va >> 12n;
-    ways.dv[e] = view.dv;
-    ways.base[e] = view.base;
+    if (!view || ((view.dv.byteOffset + view.base) & 7) !== 0) return;
+    ways.set(va, pa, view.dv, view.base);
   }
 
   /** A data load of size bytes at va in the data byte order, zero-extended. */
   load(va: bigint, size: number): bigint {
-    const off = Number(va & 0xfffn);
+    S64[0] = va;
+    const off = S32[0] & 0xfff;
     if ((off & (size - 1)) === 0) {
-      const vp = va >> 12n;
-      const e = Number(vp & BigInt(ENTRIES - 1));
       const ways = this.r;
-      if (ways.key[e] === vp && this.valid()) {
-        return viewRead(ways.dv[e]!, ways.base[e] + off, size);
+      const e = ways.find();
+      if (e >= 0) {
+        this.sync();
+        if (ways.keyHi[e] !== -1) {
+          switch (size) {
+            case 1:
+              return BigInt(ways.u8[e][off]);
+            case 2:
+              return BigInt(ways.u16[e][off >> 1]);
+            case 4:
+              return BigInt(ways.u32[e][off >> 2]);
+            default:
+              return ways.u64[e][off >> 3];
+          }
+        }
       }
     }
     const c = this.c;
@@ -82,14 +145,26 @@ export class DataCache {
   /** A data store of the low size bytes of v at va; returns nothing, invalidates ALAT entries it overlaps. */
   store(va: bigint, size: number, v: bigint): void {
     const c = this.c;
-    const off = Number(va & 0xfffn);
-    if ((off & (size - 1)) === 0 && c.alat.size === 0) {
-      const vp = va >> 12n;
-      const e = Number(vp & BigInt(ENTRIES - 1));
+    S64[0] = va;
+    const off = S32[0] & 0xfff;
+    if ((off & (size - 1)) === 0) {
       const ways = this.w;
-      if (ways.key[e] === vp && this.valid()) {
-        viewWrite(ways.dv[e]!, ways.base[e] + off, size, v);
-        return;
+      const e = ways.find();
+      if (e >= 0) {
+        this.sync();
+        if (ways.keyHi[e] !== -1) {
+          if (c.alat.size !== 0) c.alat.invalMultipleAt(ways.paHi[e], ways.paLo[e] + off, size);
+          if (size === 8) {
+            ways.u64[e][off >> 3] = v;
+          } else {
+            S64[0] = v;
+            const x = S32[0];
+            if (size === 4) ways.u32[e][off >> 2] = x;
+            else if (size === 2) ways.u16[e][off >> 1] = x;
+            else ways.u8[e][off] = x;
+          }
+          return;
+        }
       }
     }
     const pa = c.translateData(va, size, Access.Write);
