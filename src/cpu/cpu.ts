@@ -16,6 +16,7 @@ import { Access, AddressTranslator, identityTranslator, PhysicalMemory, UNCACHED
 import { PSR, psrGet } from './psr.js';
 import { Rse } from './rse.js';
 import { RegisterFile } from './state.js';
+import { compileTrace, Trace, traceBundles } from './jit/trace.js';
 import './exec/all.js';
 
 /** A bundle ready to execute. */
@@ -34,6 +35,10 @@ export interface ExecBundle {
   takenIp: bigint;
   taken: ExecBundle | null;
   epoch: number;
+  /** Times the run loop entered this bundle, until a trace starts here. */
+  heat: number;
+  /** The compiled trace starting at this bundle, if any. */
+  trace: Trace | null;
 }
 
 /** Why run() returned. */
@@ -80,6 +85,8 @@ const illegalSlot: ExecFn = () => {
 };
 
 const PAGE_SHIFT = 12n;
+/** Entries into a bundle before a trace is compiled from it. */
+const TRACE_THRESHOLD = 16;
 
 export class Cpu {
   readonly r = new RegisterFile();
@@ -109,6 +116,8 @@ export class Cpu {
   slot = 0;
   /** run() stops before executing the bundle at this address (e.g. a kernel entry). */
   breakAt = -1n;
+  /** Compile bundles entered this often into traces (0: interpret only). */
+  traceThreshold = TRACE_THRESHOLD;
 
   /** Decoded bundles by physical page number. */
   private readonly pages = new Map<bigint, (ExecBundle | undefined)[]>();
@@ -220,6 +229,8 @@ export class Cpu {
       takenIp: -1n,
       taken: null,
       epoch: -1,
+      heat: 0,
+      trace: null,
     };
   }
 
@@ -267,7 +278,7 @@ export class Cpu {
    * Bumped whenever a decoded bundle may have gone stale, so that the links
    * between bundles are rebuilt. Translation changes are folded in at use.
    */
-  private chainEpoch = 0;
+  chainEpoch = 0;
 
   /**
    * The bundle after b (falling through or branched to), following b's links
@@ -321,8 +332,18 @@ export class Cpu {
       if (ip === this.breakAt && this.startSlot === 0) return 'breakpoint';
       let slot = this.startSlot;
       this.startSlot = 0;
+      let traced = false;
       try {
         b ??= this.fetch(ip);
+        if (slot === 0) {
+          const t: Trace | null = b.trace ?? this.heatUp(b, ip);
+          if (t !== null && t.ip === ip && limit - this.insnCount >= t.maxInsns && !(this.breakAt >= ip && this.breakAt < t.end)) {
+            traced = true;
+            const last: ExecBundle = t.run(this, limit);
+            b = this.halted || this.startSlot !== 0 ? null : this.successor(last, this.ip, this.branched);
+            continue;
+          }
+        }
         this.branched = false;
         for (; slot < 3; slot++) {
           const fn = b.fns[slot];
@@ -341,10 +362,28 @@ export class Cpu {
       } catch (e) {
         b = null;
         if (!(e instanceof Interruption)) throw e;
-        this.interrupt(e, ip, slot);
+        // A trace leaves IP and the slot at the faulting instruction.
+        if (traced) this.interrupt(e, this.ip, this.slot);
+        else this.interrupt(e, ip, slot);
       }
     }
     return 'limit';
+  }
+
+  /** Count an entry into b; compile a trace from it once it is hot. */
+  private heatUp(b: ExecBundle, ip: bigint): Trace | null {
+    if (this.traceThreshold === 0 || ++b.heat < this.traceThreshold) return null;
+    b.trace = compileTrace(
+      traceBundles(b, ip, (at) => {
+        try {
+          return this.fetch(at);
+        } catch {
+          return null;
+        }
+      }),
+      ip,
+    );
+    return b.trace;
   }
 
   private interrupt(intr: Interruption, ip: bigint, slot: number): void {

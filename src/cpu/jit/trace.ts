@@ -1,0 +1,204 @@
+// Traces: runs of bundles compiled into one JavaScript function.
+//
+// A trace starts at a bundle the run loop has entered often and follows the
+// fall-through path within its 4 KiB page. Each slot becomes a direct call
+// of its semantic function (or inline code, see inline.ts) behind an inline
+// test of its qualifying predicate. Because every call site in a trace
+// always calls the same function, V8 can inline the semantics and keep
+// their 64-bit values unboxed; the per-slot dispatch of the interpreter
+// disappears. A taken branch leaves the trace at once.
+//
+// A trace keeps the interpreter's observable state: IP is the bundle's
+// address whenever a semantic function runs, the retired-slot count is
+// exact before every call and at every exit, and a fault leaves IP, the
+// slot and the count where the interpreter would. It also leaves after a
+// bundle that changed the code or the translations it was built under.
+
+import type { Cpu, ExecBundle } from '../cpu.js';
+import type { ExecFn } from '../exec/registry.js';
+import type { Insn } from '../decode/decoder.js';
+import { S32, S64 } from '../data-cache.js';
+import { inlineCode, inlineStores } from './inline.js';
+
+/** Runs the trace from its first bundle, retiring at most up to `limit`; returns the last bundle executed. */
+export type TraceFn = (c: Cpu, limit: number) => ExecBundle;
+
+export interface Trace {
+  /** Virtual address of the first bundle (the same page may be mapped elsewhere). */
+  readonly ip: bigint;
+  /** Address just past the last bundle. */
+  readonly end: bigint;
+  /** Most slots one run retires (every bundle executed). */
+  readonly maxInsns: number;
+  readonly run: TraceFn;
+}
+
+/** Longest trace, in bundles. */
+export const MAX_BUNDLES = 32;
+
+function hex(v: bigint): string {
+  return `0x${v.toString(16)}n`;
+}
+
+/** Whether a bundle ends every fall-through path: an unconditional branch or rfi in it. */
+function endsPath(b: ExecBundle): boolean {
+  for (let s = 0; s < 3; s++) {
+    const i = b.insns[s];
+    const d = i.def;
+    if (!d || b.fns[s] === null || i.qp !== 0) continue;
+    if (d.name === 'rfi' || /^br(l)?(\.(cond|few|many|sptk|spnt|dptk|dpnt|clr))*$/.test(d.name) || d.name.startsWith('br.ret') || d.name.startsWith('br.ia')) return true;
+  }
+  return false;
+}
+
+/**
+ * The bundles a trace starting at `first` covers: `first` and the bundles
+ * after it in the same page, up to MAX_BUNDLES or a bundle that always
+ * leaves.
+ */
+export function traceBundles(first: ExecBundle, ip: bigint, next: (ip: bigint) => ExecBundle | null): ExecBundle[] {
+  const out = [first];
+  let b = first;
+  let at = ip;
+  while (out.length < MAX_BUNDLES && !endsPath(b)) {
+    at += 16n;
+    if ((at & 0xfffn) === 0n) break;
+    const n = next(at);
+    if (!n) break;
+    out.push(n);
+    b = n;
+  }
+  return out;
+}
+
+/**
+ * Whether a semantic function may change the PSR or the translations, after
+ * which the data cache must be checked again: system instructions (M-unit
+ * formats from M19 on: moves to CRs, PSR, RRs, TLB inserts and purges),
+ * returns (which may lower the privilege level), rfi, epc and bsw.
+ */
+function mayChangeTranslation(insn: Insn): boolean {
+  const d = insn.def;
+  if (!d) return false;
+  if (d.type === 'M') return Number(d.format.slice(1)) >= 19;
+  return d.name.startsWith('br.ret') || d.name === 'rfi' || d.name === 'epc' || d.name.startsWith('bsw');
+}
+
+/** A conditional IP-relative branch the trace does itself (B1 br.cond with any hints). */
+function directBranch(insn: Insn): boolean {
+  const d = insn.def;
+  return d !== null && d.format === 'B1' && /^br(\.cond)?(\.(sptk|spnt|dptk|dpnt))?(\.(few|many))?(\.clr)?$/.test(d.name);
+}
+
+/** Branches whose target the trace may reach without leaving (their semantic function set it). */
+function genericBranch(insn: Insn): boolean {
+  const d = insn.def;
+  return d !== null && (d.type === 'B' || d.type === 'X') && /^brl?\./.test(d.name);
+}
+
+/**
+ * Compile the bundles at ip, ip+16, ... into a trace. The body is a loop
+ * around a switch with one case per bundle, falling through from each to
+ * the next, so that a branch to a bundle of the trace continues there.
+ * `base` is the retired count before instruction 0 of the current pass:
+ * after instruction x the count is base + x + 1.
+ */
+export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace {
+  const fns: ExecFn[] = [];
+  const insns: Insn[] = [];
+  const ipOf: bigint[] = [];
+  const slotOf: number[] = [];
+  const first: number[] = [];
+  const body: string[] = [];
+  const length = bundles.length;
+  const end = ip + BigInt(length * 16);
+  let maxInsns = 0;
+  for (const b of bundles) {
+    first.push(maxInsns);
+    for (let s = 0; s < 3; s++) if (b.fns[s] !== null) maxInsns++;
+  }
+  const ipLo = Number(ip & 0xffffffffn);
+  const ipHi = Number(ip >> 32n);
+
+  for (let k = 0; k < length; k++) {
+    const b = bundles[k];
+    const at = ip + BigInt(k * 16);
+    const lines: string[] = [];
+    let calls = false;
+    let stores = false;
+    const changed = () => `c.chainEpoch !== e0 || c.translator.generation !== g0`;
+    /** Leave with the taken branch to `target` (an expression) after instruction x. */
+    const leave = (x: number, target: string) =>
+      `{ c.insnCount = base + ${x + 1}; c.branchTarget = ${target}; c.branched = true; c.ip = c.branchTarget; return B[${k}]; }`;
+    /** Continue at bundle j (an expression) after instruction x, when the budget allows. */
+    const jump = (x: number, j: string, target: string) =>
+      `{ const j = ${j}; if (base + ${x + 1} + ${maxInsns} <= limit${calls || stores ? ` && !(${changed()})` : ''}) { base += ${x + 1} - FIRST[j]; pc = j; c.branched = false; continue; } ${leave(x, target)} }`;
+    for (let s = 0; s < 3; s++) {
+      const fn = b.fns[s];
+      if (fn === null) continue;
+      const insn = b.insns[s];
+      const x = fns.length;
+      fns.push(fn);
+      insns.push(insn);
+      ipOf.push(at);
+      slotOf.push(s);
+      lines.push(`s = ${x};`);
+      const guard = b.always[s] || insn.qp === 0 ? '' : `if (pr[${insn.qp < 16 ? insn.qp : `pm[${insn.qp}]`}] === 1) `;
+      if (directBranch(insn)) {
+        const target = BigInt.asUintN(64, at + insn.imm) & ~0xfn;
+        const inside = target >= ip && target < end;
+        lines.push(`${guard}${inside ? jump(x, `${Number((target - ip) >> 4n)}`, `0x${target.toString(16)}n`) : leave(x, `0x${target.toString(16)}n`)}`);
+        continue;
+      }
+      const call = `c.insnCount = base + ${x + 1}; c.slot = ${s}; F[${x}](c, I[${x}]);`;
+      const inline = b.always[s] ? null : inlineCode(insn, `{ c.ip = ${hex(at)}; ${call} }`);
+      if (inline !== null) {
+        if (inline !== '') lines.push(`${guard}{ ${inline} }`);
+        if (inlineStores(insn)) stores = true;
+        continue;
+      }
+      calls = true;
+      const sync = mayChangeTranslation(insn) ? ' D.sync();' : '';
+      // A branch back into the trace continues in it; its target is split into 32-bit halves to find the bundle.
+      const internal = genericBranch(insn)
+        ? ` S64[0] = c.branchTarget; const o = (S32[0] - ${ipLo}) >>> 0; if (S32[1] === ${ipHi} && o < ${length * 16}) ${jump(x, 'o >>> 4', 'c.branchTarget')}`
+        : '';
+      lines.push(`${guard}{ ${call}${sync} if (c.branched) {${internal} c.ip = c.branchTarget; return B[${k}]; } }`);
+    }
+    // Semantic functions read IP; inline code never does.
+    if (calls) lines.unshift(`c.ip = ${hex(at)};`);
+    const last = k + 1 < length ? first[k + 1] : maxInsns;
+    const exit = `{ c.insnCount = base + ${last}; c.branched = false; c.ip = ${hex(at + 16n)}; return B[${k}]; }`;
+    if (k === length - 1) lines.push(exit);
+    else if (calls || stores) lines.push(`if (${changed()}) ${exit}`);
+    body.push(`case ${k}: // 0x${at.toString(16)}`, ...lines);
+  }
+
+  const source = [
+    'return function trace(c, limit) {',
+    'const r = c.r, g = r.gr, nt = r.nat, gm = r.grMap, pr = r.pr, pm = r.prMap;',
+    'const D = c.data, e0 = c.chainEpoch, g0 = c.translator.generation;',
+    'D.sync();',
+    'let base = c.insnCount, s = 0, pc = 0;',
+    'c.branched = false;',
+    'try {',
+    'for (;;) {',
+    'switch (pc) {',
+    ...body,
+    '}',
+    '}',
+    '} catch (e) { c.insnCount = base + s + 1; c.ip = IP[s]; c.slot = SLOT[s]; throw e; }',
+    '};',
+  ].join('\n');
+  const make = new Function('F', 'I', 'B', 'IP', 'SLOT', 'FIRST', 'S64', 'S32', source) as (
+    f: ExecFn[],
+    i: Insn[],
+    b: readonly ExecBundle[],
+    ip: bigint[],
+    slot: number[],
+    first: number[],
+    s64: BigUint64Array,
+    s32: Uint32Array,
+  ) => TraceFn;
+  return { ip, end, maxInsns, run: make(fns, insns, bundles, ipOf, slotOf, first, S64, S32) };
+}
