@@ -150,11 +150,11 @@ export class Rse {
 
   /** cover: the whole current frame becomes dirty; the new frame is empty. */
   cover(): void {
-    const { cfm } = this.r;
-    this.r.ar[AR.BSP] = skipRegs(this.bsp, cfm.sof);
-    this.r.bof = (this.r.bof + cfm.sof) % N_STACKED;
-    Object.assign(cfm, { sof: 0, sol: 0, sor: 0, rrbGr: 0, rrbFr: 0, rrbPr: 0 });
-    this.r.remapAll();
+    const r = this.r;
+    const cfm = r.cfm;
+    r.ar[AR.BSP] = skipRegs(this.bsp, cfm.sof);
+    r.bof = (r.bof + cfm.sof) % N_STACKED;
+    r.setCfmBits(0);
   }
 
   /** flushrs: spill every dirty register. */
