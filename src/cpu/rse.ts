@@ -35,6 +35,16 @@ export function skipRegs(a: bigint, n: number): bigint {
   return delta >= 0 || b >= 0n ? b : addrOfSeq(seq(a) + BigInt(n));
 }
 
+/** Register slots from address a up to address b: seq(b) - seq(a), in plain numbers. */
+export function slotsBetween(a: bigint, b: bigint): number {
+  const d = Number(b - a);
+  if (!(Math.abs(d) < 2 ** 52)) return Number(seq(b) - seq(a));
+  // From a's offset in its 64-slot block: slots advanced minus RNAT slots passed.
+  const lo = Number(a & 0x1ffn);
+  const t = lo + d;
+  return Math.floor(t / 8) - (lo >> 3) - Math.floor(t / 512);
+}
+
 /** Is a the RNAT collection slot of its 64-slot block? */
 export function isRnatSlot(a: bigint): boolean {
   return ((a >> 3n) & 63n) === 63n;
@@ -62,19 +72,12 @@ export class Rse {
 
   /** Dirty registers: those between BSPSTORE and BSP, still only in the register file. */
   ndirty(): number {
-    const bspstore = this.bspstore;
-    const d = Number(this.bsp - bspstore);
-    if (!(Math.abs(d) < 2 ** 52)) return Number(seq(this.bsp) - seq(bspstore));
-    // seq(BSP) - seq(BSPSTORE) from BSPSTORE's offset in its block: slots
-    // advanced minus the RNAT slots passed.
-    const lo = Number(bspstore & 0x1ffn);
-    const t = lo + d;
-    return Math.floor(t / 8) - (lo >> 3) - Math.floor(t / 512);
+    return slotsBetween(this.bspstore, this.bsp);
   }
 
   /** Physical GR number of the stacked register whose backing address is a. */
   private physOf(a: bigint): number {
-    const d = Number(seq(a) - seq(this.bsp));
+    const d = slotsBetween(this.bsp, a);
     return 32 + ((((this.r.bof + d) % N_STACKED) + N_STACKED) % N_STACKED);
   }
 
@@ -109,7 +112,8 @@ export class Rse {
 
   /** Make room for a frame of sof registers above BSP (mandatory spills). */
   ensureRoom(sof: number): void {
-    while (this.ndirty() + sof > N_STACKED) this.spillOne();
+    // Each spill cleans exactly one register, so count them once.
+    for (let n = this.ndirty() + sof - N_STACKED; n > 0; n--) this.spillOne();
   }
 
   /** Make sure every register from address a up to BSP is in the register file (mandatory fills). */
@@ -159,7 +163,7 @@ export class Rse {
 
   /** flushrs: spill every dirty register. */
   flush(): void {
-    while (this.ndirty() > 0) this.spillOne();
+    for (let n = this.ndirty(); n > 0; n--) this.spillOne();
   }
 
   /**
