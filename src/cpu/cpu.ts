@@ -6,7 +6,7 @@
 // cached page drop that page; so do fc, sync.i and translation changes.
 
 import { Alat } from './alat.js';
-import { DataCache } from './data-cache.js';
+import { DataCache, S32, S64 } from './data-cache.js';
 import { decodeSlots, Insn } from './decode/decoder.js';
 import { splitBundle } from './decode/slot.js';
 import { Template } from './decode/templates.js';
@@ -16,7 +16,7 @@ import { Access, AddressTranslator, identityTranslator, PhysicalMemory, UNCACHED
 import { PSR, psrGet } from './psr.js';
 import { Rse } from './rse.js';
 import { RegisterFile } from './state.js';
-import { compileTrace, Trace, traceBundles } from './jit/trace.js';
+import { compileTrace, MAX_TRACE_INSNS, Trace, traceBundles } from './jit/trace.js';
 import './exec/all.js';
 
 /** A bundle ready to execute. */
@@ -32,7 +32,9 @@ export interface ExecBundle {
    * branch reached, valid while `epoch` equals the CPU's chain epoch.
    */
   next: ExecBundle | null;
-  takenIp: bigint;
+  /** The taken branch's target, as 32-bit halves (compared without BigInt arithmetic). */
+  takenLo: number;
+  takenHi: number;
   taken: ExecBundle | null;
   epoch: number;
   /** Times the run loop entered this bundle, until a trace starts here. */
@@ -114,8 +116,22 @@ export class Cpu {
   halted = false;
   /** Slot (0-2) of the instruction being executed. */
   slot = 0;
-  /** run() stops before executing the bundle at this address (e.g. a kernel entry). */
-  breakAt = -1n;
+  /** run() stops before executing the bundle at this address (e.g. a kernel entry); -1n for none. */
+  get breakAt(): bigint {
+    return this.breakIp;
+  }
+
+  set breakAt(ip: bigint) {
+    this.breakIp = ip;
+    S64[0] = ip;
+    this.breakLo = ip < 0n ? -1 : S32[0];
+    this.breakHi = ip < 0n ? -1 : S32[1];
+  }
+
+  private breakIp = -1n;
+  /** breakAt as 32-bit halves; -1 when there is none (no address has bits 63:32 all ones and is negative). */
+  private breakLo = -1;
+  private breakHi = -1;
   /** Compile bundles entered this often into traces (0: interpret only). */
   traceThreshold = TRACE_THRESHOLD;
 
@@ -226,7 +242,8 @@ export class Cpu {
       fns: [e[0]?.[0] ?? null, e[1]?.[0] ?? null, e[2]?.[0] ?? null],
       always: [e[0]?.[1] ?? false, e[1]?.[1] ?? false, e[2]?.[1] ?? false],
       next: null,
-      takenIp: -1n,
+      takenLo: -1,
+      takenHi: -1,
       taken: null,
       epoch: -1,
       heat: 0,
@@ -299,12 +316,15 @@ export class Cpu {
       b.epoch = epoch;
       b.next = null;
       b.taken = null;
-      b.takenIp = -1n;
+      b.takenLo = -1;
     }
     if (branched) {
-      if (b.takenIp === ip && b.taken !== null) return b.taken;
+      S64[0] = ip;
+      if (b.takenLo === S32[0] && b.takenHi === S32[1] && b.taken !== null) return b.taken;
       const t = this.fetch(ip);
-      b.takenIp = ip;
+      S64[0] = ip;
+      b.takenLo = S32[0];
+      b.takenHi = S32[1];
       b.taken = t;
       return t;
     }
@@ -329,15 +349,21 @@ export class Cpu {
     while (this.insnCount < limit) {
       if (this.halted) return 'halt';
       const ip = this.ip;
-      if (ip === this.breakAt && this.startSlot === 0) return 'breakpoint';
+      S64[0] = ip;
+      const lo = S32[0];
+      const hi = S32[1];
+      if (lo === this.breakLo && hi === this.breakHi && this.startSlot === 0) return 'breakpoint';
       let slot = this.startSlot;
       this.startSlot = 0;
       let traced = false;
       try {
         b ??= this.fetch(ip);
-        if (slot === 0) {
+        // Close to the limit, bundles run one by one and are not counted as
+        // trace entries (they would start traces in the middle of others).
+        if (slot === 0 && limit - this.insnCount >= MAX_TRACE_INSNS) {
           const t: Trace | null = b.trace ?? this.heatUp(b, ip);
-          if (t !== null && t.ip === ip && limit - this.insnCount >= t.maxInsns && !(this.breakAt >= ip && this.breakAt < t.end)) {
+          // The trace must start at this address (a page may be mapped twice) and not contain breakAt.
+          if (t !== null && t.ipLo === lo && t.ipHi === hi && !(hi === this.breakHi && ((this.breakLo - lo) >>> 0) < t.bytes)) {
             traced = true;
             const last: ExecBundle = t.run(this, limit);
             b = this.halted || this.startSlot !== 0 ? null : this.successor(last, this.ip, this.branched);

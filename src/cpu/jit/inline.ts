@@ -13,8 +13,10 @@
 // comparisons, variable shifts and Number() conversions would allocate.
 //
 // In the source: g = GR values, nt = GR NaTs, gm = logical->physical GR
-// map, pr/pm likewise for predicates, r = the RegisterFile, c = the CPU,
-// D = the data cache, S64/S32 = its scratch word.
+// map, pr/pm likewise for predicates, cf = CFM, c = the CPU, D = the data
+// cache, DR/DW its load and store ways, S64/S32 its scratch word. The
+// temporaries v, t, p, va, lo, hi, k, e, q are the trace function's: one
+// set for all instructions keeps its frame small.
 
 import type { Insn } from '../decode/decoder.js';
 
@@ -36,14 +38,18 @@ function lit(v: bigint): string {
 /** The condition under which writing GR n faults (r0, or beyond the frame): null when it never does. */
 function targetFaults(n: number): string | null {
   if (n === 0) return 'true';
-  return n >= 32 ? `r.cfm.sof <= ${n - 32}` : null;
+  return n >= 32 ? `cf.sof <= ${n - 32}` : null;
 }
 
-/** Write a value and NaT expression to GR n, after the slow-path test for its target. */
-function write(n: number, value: string, nat: string, slow: string, pre = ''): string {
+/**
+ * Write a value and NaT expression to GR n, after the slow-path test for
+ * its target. The value is stored before the NaT is computed, which reads
+ * only NaTs, so a source that is also the target is read before it changes.
+ */
+function write(n: number, value: string, nat: string, slow: string): string {
   const faults = targetFaults(n);
-  const body = `${pre} const v = ${value}, t = ${nat}; const p = ${gr(n)}; g[p] = v; nt[p] = t;`;
-  return faults === null ? body : `if (${faults}) ${slow} else {${body} }`;
+  const body = n < 16 ? `g[${n}] = ${value}; nt[${n}] = ${nat};` : `p = gm[${n}]; g[p] = ${value}; nt[p] = ${nat};`;
+  return faults === null ? body : `if (${faults}) ${slow} else { ${body} }`;
 }
 
 const reg = (n: number) => `g[${gr(n)}]`;
@@ -172,8 +178,8 @@ const VIEW: Readonly<Record<number, [string, number]>> = { 1: ['u8', 0], 2: ['u1
  */
 function lookup(w: string, size: number): string {
   return (
-    `S64[0] = va; const lo = S32[0], hi = S32[1], k = (lo >>> 12) | (hi << 20), e = k & 63;` +
-    ` const hit = (lo & ${size - 1}) === 0 && ${w}.keyLo[e] === k && ${w}.keyHi[e] === hi >>> 12;`
+    `S64[0] = va; lo = S32[0]; hi = S32[1]; k = (lo >>> 12) | (hi << 20); e = k & 63;` +
+    ` if ((lo & ${size - 1}) === 0 && ${w}.keyLo[e] === k && ${w}.keyHi[e] === hi >>> 12)`
   );
 }
 
@@ -186,16 +192,17 @@ function load(name: string, format: string, o: readonly number[], imm: bigint, s
   const update = format === 'M2' ? 'reg' : format === 'M3' ? 'imm' : null;
   if (r1 === 0 || (update && (r1 === r3 || r3 === 0))) return null;
   const faults = [`${nat(r3)} !== 0`];
-  for (const n of update ? [r1, r3] : [r1]) if (n >= 32) faults.push(`r.cfm.sof <= ${n - 32}`);
+  for (const n of update ? [r1, r3] : [r1]) if (n >= 32) faults.push(`cf.sof <= ${n - 32}`);
   const [view, shift] = VIEW[size];
-  const fast = size === 8 ? `D.r.u64[e][(lo & 0xfff) >> 3]` : `BigInt(D.r.${view}[e][(lo & 0xfff) >> ${shift}])`;
+  const fast = size === 8 ? `DR.u64[e][(lo & 0xfff) >> 3]` : `BigInt(DR.${view}[e][(lo & 0xfff) >> ${shift}])`;
   const inc = update === 'reg' ? `${reg(o[2])}` : update === 'imm' ? lit(imm) : null;
   const incNat = update === 'reg' ? ` | ${nat(o[2])}` : '';
-  const base = inc === null ? '' : `{ const q = ${gr(r3)}; g[q] = BigInt.asUintN(64, va + ${inc}); nt[q] = nt[q]${incNat}; }`;
-  const finish = (value: string) => `{ const v = ${value}; ${base} const p = ${gr(r1)}; g[p] = v; nt[p] = 0; }`;
+  // The base update comes before r1 is written (r1 may be the increment register).
+  const base = inc === null ? '' : ` q = ${gr(r3)}; g[q] = BigInt.asUintN(64, va + ${inc}); nt[q] = nt[q]${incNat};`;
+  const finish = (value: string) => `{ v = ${value};${base} p = ${gr(r1)}; g[p] = v; nt[p] = 0; }`;
   return (
-    `if (${faults.join(' || ')}) ${slow} else { const va = ${reg(r3)}; ${lookup('D.r', size)}` +
-    ` if (hit) ${finish(fast)} else ${finish(`D.load(va, ${size})`)} }`
+    `if (${faults.join(' || ')}) ${slow} else { va = ${reg(r3)}; ${lookup('DR', size)}` +
+    ` ${finish(fast)} else ${finish(`D.load(va, ${size})`)} }`
   );
 }
 
@@ -208,16 +215,16 @@ function store(name: string, format: string, o: readonly number[], imm: bigint, 
   const update = format === 'M5';
   if (update && r3 === 0) return null;
   const faults = [`(${nat(r3)} | ${nat(r2)}) !== 0`];
-  if (update && r3 >= 32) faults.push(`r.cfm.sof <= ${r3 - 32}`);
+  if (update && r3 >= 32) faults.push(`cf.sof <= ${r3 - 32}`);
   const [view, shift] = VIEW[size];
   const put =
     size === 8
-      ? `D.w.u64[e][(lo & 0xfff) >> 3] = ${reg(r2)};`
-      : `const x = (lo & 0xfff) >> ${shift}; S64[0] = ${reg(r2)}; D.w.${view}[e][x] = S32[0];`;
-  const base = update ? ` { const q = ${gr(r3)}; g[q] = BigInt.asUintN(64, va + ${lit(imm)}); nt[q] = 0; }` : '';
+      ? `DW.u64[e][(lo & 0xfff) >> 3] = ${reg(r2)};`
+      : `k = (lo & 0xfff) >> ${shift}; S64[0] = ${reg(r2)}; DW.${view}[e][k] = S32[0];`;
+  const base = update ? ` q = ${gr(r3)}; g[q] = BigInt.asUintN(64, va + ${lit(imm)}); nt[q] = 0;` : '';
   return (
-    `if (${faults.join(' || ')}) ${slow} else { const va = ${reg(r3)}; ${lookup('D.w', size)}` +
-    ` if (hit) { ${put} if (c.alat.size !== 0) c.alat.invalMultipleAt(D.w.paHi[e], D.w.paLo[e] + (lo & 0xfff), ${size}); }` +
+    `if (${faults.join(' || ')}) ${slow} else { va = ${reg(r3)}; ${lookup('DW', size)}` +
+    ` { ${put} if (c.alat.size !== 0) c.alat.invalMultipleAt(DW.paHi[e], DW.paLo[e] + (lo & 0xfff), ${size}); }` +
     ` else D.store(va, ${size}, ${reg(r2)});${base} }`
   );
 }

@@ -28,6 +28,10 @@ export interface Trace {
   readonly ip: bigint;
   /** Address just past the last bundle. */
   readonly end: bigint;
+  /** ip as 32-bit halves, and the trace's length in bytes (for checks without BigInt arithmetic). */
+  readonly ipLo: number;
+  readonly ipHi: number;
+  readonly bytes: number;
   /** Most slots one run retires (every bundle executed). */
   readonly maxInsns: number;
   readonly run: TraceFn;
@@ -35,6 +39,8 @@ export interface Trace {
 
 /** Longest trace, in bundles. */
 export const MAX_BUNDLES = 32;
+/** Most slots a trace retires in one straight pass. */
+export const MAX_TRACE_INSNS = MAX_BUNDLES * 3;
 
 function hex(v: bigint): string {
   return `0x${v.toString(16)}n`;
@@ -142,7 +148,6 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
       insns.push(insn);
       ipOf.push(at);
       slotOf.push(s);
-      lines.push(`s = ${x};`);
       const guard = b.always[s] || insn.qp === 0 ? '' : `if (pr[${insn.qp < 16 ? insn.qp : `pm[${insn.qp}]`}] === 1) `;
       if (directBranch(insn)) {
         const target = BigInt.asUintN(64, at + insn.imm) & ~0xfn;
@@ -150,13 +155,17 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
         lines.push(`${guard}${inside ? jump(x, `${Number((target - ip) >> 4n)}`, `0x${target.toString(16)}n`) : leave(x, `0x${target.toString(16)}n`)}`);
         continue;
       }
-      const call = `c.insnCount = base + ${x + 1}; c.slot = ${s}; F[${x}](c, I[${x}]);`;
-      const inline = b.always[s] ? null : inlineCode(insn, `{ c.ip = ${hex(at)}; ${call} }`);
+      const slow = `X(c, base + ${x + 1}, ${x});`;
+      const inline = b.always[s] ? null : inlineCode(insn, slow);
       if (inline !== null) {
+        // Only code that may call the semantic function or access memory can fault.
+        if (inline.includes(slow) || inline.includes('D.')) lines.push(`s = ${x};`);
         if (inline !== '') lines.push(`${guard}{ ${inline} }`);
         if (inlineStores(insn)) stores = true;
         continue;
       }
+      lines.push(`s = ${x};`);
+      const call = `c.insnCount = base + ${x + 1}; c.slot = ${s}; F[${x}](c, I[${x}]);`;
       calls = true;
       const sync = mayChangeTranslation(insn) ? ' D.sync();' : '';
       // A branch back into the trace continues in it; its target is split into 32-bit halves to find the bundle.
@@ -175,11 +184,14 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
   }
 
   const source = [
+    // The semantic function of instruction x, called as the interpreter calls it.
+    'const X = (c, n, x) => { c.insnCount = n; c.ip = IP[x]; c.slot = SLOT[x]; F[x](c, I[x]); };',
     'return function trace(c, limit) {',
-    'const r = c.r, g = r.gr, nt = r.nat, gm = r.grMap, pr = r.pr, pm = r.prMap;',
-    'const D = c.data, e0 = c.chainEpoch, g0 = c.translator.generation;',
+    'const r = c.r, g = r.gr, nt = r.nat, gm = r.grMap, pr = r.pr, pm = r.prMap, cf = r.cfm;',
+    'const D = c.data, DR = D.r, DW = D.w, e0 = c.chainEpoch, g0 = c.translator.generation;',
     'D.sync();',
     'let base = c.insnCount, s = 0, pc = 0;',
+    'let v = 0n, va = 0n, p = 0, q = 0, lo = 0, hi = 0, k = 0, e = 0;',
     'c.branched = false;',
     'try {',
     'for (;;) {',
@@ -200,5 +212,5 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
     s64: BigUint64Array,
     s32: Uint32Array,
   ) => TraceFn;
-  return { ip, end, maxInsns, run: make(fns, insns, bundles, ipOf, slotOf, first, S64, S32) };
+  return { ip, end, ipLo, ipHi, bytes: length * 16, maxInsns, run: make(fns, insns, bundles, ipOf, slotOf, first, S64, S32) };
 }
