@@ -62,6 +62,8 @@ export interface BootOptions {
   readonly follow?: boolean;
   readonly noio?: boolean;
   readonly skipChecks?: boolean;
+  /** Compile hot code into traces (default); false interprets every instruction. */
+  readonly jit?: boolean;
   /** Called every chunk of instructions with the count so far. */
   readonly progress?: (instructions: number) => void;
   /** Called once everything is in memory, before purgatory runs (to corrupt a segment, say). */
@@ -174,6 +176,7 @@ export function boot(o: BootOptions): BootResult {
   o.afterLoad?.(m, plan);
 
   attachSystem(m.cpu, { paBits: o.paBits });
+  if (o.jit === false) m.cpu.traceThreshold = 0;
   enterPurgatory(m, fw, plan);
 
   const c = m.cpu;

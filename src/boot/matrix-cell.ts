@@ -17,6 +17,7 @@ export function runCell(job: MatrixJob): MatrixCell {
       paBits: job.paBits,
       maxInsns: job.maxInsns,
       follow: job.follow,
+      jit: job.jit,
     });
     return { purgatory: job.purgatory, firmware: job.firmware, outcome: r.outcome, exitStatus: r.exitStatus, summary: r.summary, instructions: r.instructions };
   } catch (e) {

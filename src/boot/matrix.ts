@@ -15,6 +15,7 @@ export interface MatrixJob {
   readonly paBits: number;
   readonly maxInsns: number;
   readonly follow: boolean;
+  readonly jit?: boolean;
 }
 
 export interface MatrixCell {

@@ -79,7 +79,8 @@ const common = (y: Argv) =>
     .option('pa-bits', { type: 'number', default: DEFAULT_PA_BITS, describe: 'implemented physical address bits (50 for an Itanium 2)' })
     .option('max-insns', { type: 'string', default: String(DEFAULT_MAX_INSNS), describe: 'stop after N instructions (outcome limit)' })
     .option('follow', { type: 'boolean', default: false, describe: 'keep running the kernel after the hand-off until it shuts down' })
-    .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' });
+    .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
+    .option('jit', { type: 'boolean', default: true, describe: 'compile hot code into JavaScript functions (--no-jit: interpret every instruction)' });
 
 export function bootCommand(y: Argv, out: (s: string) => void, setStatus: (n: number) => void): Argv {
   return y
@@ -110,6 +111,7 @@ export function bootCommand(y: Argv, out: (s: string) => void, setStatus: (n: nu
           follow: a.follow,
           noio: a.noio,
           skipChecks: a.skipChecks,
+          jit: a.jit,
           progress: progress.update,
         });
         progress.done();
@@ -144,6 +146,7 @@ export function bootCommand(y: Argv, out: (s: string) => void, setStatus: (n: nu
             paBits: paBits(a.paBits),
             maxInsns: count(a.maxInsns),
             follow: a.follow,
+            jit: a.jit,
           })),
         );
         const cells = await runMatrix(jobs, a.jobs);

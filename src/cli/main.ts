@@ -64,7 +64,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           .option('env', { type: 'string', array: true, default: [], describe: 'NAME=VALUE for its environment (empty otherwise)' })
           .option('trace', { type: 'boolean', default: false, describe: 'print every instruction executed to stderr' })
           .option('stats', { type: 'boolean', default: false, describe: 'print the instruction count, MIPS and peak RSS at the end' })
-          .option('real-time', { type: 'boolean', default: false, describe: 'clocks follow the host (else they count instructions)' }),
+          .option('real-time', { type: 'boolean', default: false, describe: 'clocks follow the host (else they count instructions)' })
+          .option('jit', { type: 'boolean', default: true, describe: 'compile hot code into JavaScript functions (--no-jit: interpret every instruction)' }),
       (args) => {
         status = runCommand({
           file: args.file,
@@ -75,6 +76,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           trace: args.trace,
           stats: args.stats,
           realTime: args.realTime,
+          jit: args.jit,
         });
       },
     );

@@ -28,6 +28,8 @@ export interface RunArgs {
   readonly trace: boolean;
   readonly stats: boolean;
   readonly realTime: boolean;
+  /** Compile hot code into traces (false: interpret only). */
+  readonly jit?: boolean;
 }
 
 /** Where the run's bytes go and come from. */
@@ -116,6 +118,7 @@ export function runCommand(a: RunArgs, host: Host = nodeHost): number {
       env: a.env,
       io,
       realTime: a.realTime,
+      jit: a.jit,
       warn: (line) => note(line + '\n'),
     });
   } catch (e) {

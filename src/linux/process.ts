@@ -42,6 +42,8 @@ export interface ProcessOptions {
   readonly io: ProcessIo;
   /** Clocks follow the host instead of the instruction count. */
   readonly realTime?: boolean;
+  /** Compile hot code into traces (default); false interprets every instruction. */
+  readonly jit?: boolean;
   /** How far the memory stack and the register backing store may grow. */
   readonly stackLimit?: bigint;
   /** One-line notes for the user (an unimplemented system call). */
@@ -74,6 +76,7 @@ export class LinuxProcess {
     const stackLimit = opts.stackLimit ?? DEFAULT_STACK_LIMIT;
     this.cpu = new Cpu(this.space.memory);
     this.cpu.translator = this.space;
+    if (opts.jit === false) this.cpu.traceThreshold = 0;
     this.space.onDiscard = () => this.cpu.invalidateAll();
     this.image = loadExecutable(this.space, elf);
     this.brkStart = this.brk = this.image.brk;
