@@ -37,10 +37,11 @@ export interface ExecBundle {
   takenHi: number;
   taken: ExecBundle | null;
   epoch: number;
-  /** Times the run loop entered this bundle, until a trace starts here. */
+  /** Times the run loop entered this bundle, until a trace covers it. */
   heat: number;
-  /** The compiled trace starting at this bundle, if any. */
+  /** The compiled trace covering this bundle, if any, and the bundle's index in it. */
   trace: Trace | null;
+  traceAt: number;
 }
 
 /** Why run() returned. */
@@ -132,6 +133,13 @@ export class Cpu {
   /** breakAt as 32-bit halves; -1 when there is none (no address has bits 63:32 all ones and is negative). */
   private breakLo = -1;
   private breakHi = -1;
+  /**
+   * While a trace runs: the retired count before its instruction 0 and the
+   * index of the instruction that may fault next, from which a fault's IP,
+   * slot and count are recovered (traces keep no handler of their own).
+   */
+  traceBase = 0;
+  traceInsn = 0;
   /** Compile bundles entered this often into traces (0: interpret only). */
   traceThreshold = TRACE_THRESHOLD;
 
@@ -248,6 +256,7 @@ export class Cpu {
       epoch: -1,
       heat: 0,
       trace: null,
+      traceAt: 0,
     };
   }
 
@@ -355,17 +364,24 @@ export class Cpu {
       if (lo === this.breakLo && hi === this.breakHi && this.startSlot === 0) return 'breakpoint';
       let slot = this.startSlot;
       this.startSlot = 0;
-      let traced = false;
+      let traced: Trace | null = null;
       try {
         b ??= this.fetch(ip);
         // Close to the limit, bundles run one by one and are not counted as
         // trace entries (they would start traces in the middle of others).
         if (slot === 0 && limit - this.insnCount >= MAX_TRACE_INSNS) {
           const t: Trace | null = b.trace ?? this.heatUp(b, ip);
-          // The trace must start at this address (a page may be mapped twice) and not contain breakAt.
-          if (t !== null && t.ipLo === lo && t.ipHi === hi && !(hi === this.breakHi && ((this.breakLo - lo) >>> 0) < t.bytes)) {
-            traced = true;
-            const last: ExecBundle = t.run(this, limit);
+          // A trace runs from any of its bundles, when it was compiled for
+          // this address (a page may be mapped twice) and holds no breakAt.
+          const at = b.traceAt;
+          if (
+            t !== null &&
+            t.ipHi === hi &&
+            ((lo - t.ipLo) >>> 0) === at << 4 &&
+            !(hi === this.breakHi && ((this.breakLo - t.ipLo) >>> 0) < t.bytes)
+          ) {
+            traced = t;
+            const last: ExecBundle = t.run(this, limit, at);
             b = this.halted || this.startSlot !== 0 ? null : this.successor(last, this.ip, this.branched);
             continue;
           }
@@ -387,9 +403,15 @@ export class Cpu {
         b = this.halted || this.startSlot !== 0 ? null : this.successor(b, this.ip, branched);
       } catch (e) {
         b = null;
+        if (traced !== null) {
+          // Where the interpreter would have stopped: the faulting instruction.
+          const x = this.traceInsn;
+          this.insnCount = this.traceBase + x + 1;
+          this.ip = traced.ipOf[x];
+          this.slot = traced.slotOf[x];
+        }
         if (!(e instanceof Interruption)) throw e;
-        // A trace leaves IP and the slot at the faulting instruction.
-        if (traced) this.interrupt(e, this.ip, this.slot);
+        if (traced !== null) this.interrupt(e, this.ip, this.slot);
         else this.interrupt(e, ip, slot);
       }
     }
@@ -399,7 +421,7 @@ export class Cpu {
   /** Count an entry into b; compile a trace from it once it is hot. */
   private heatUp(b: ExecBundle, ip: bigint): Trace | null {
     if (this.traceThreshold === 0 || ++b.heat < this.traceThreshold) return null;
-    b.trace = compileTrace(
+    return compileTrace(
       traceBundles(b, ip, (at) => {
         try {
           return this.fetch(at);
@@ -409,7 +431,6 @@ export class Cpu {
       }),
       ip,
     );
-    return b.trace;
   }
 
   private interrupt(intr: Interruption, ip: bigint, slot: number): void {

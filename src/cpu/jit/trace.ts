@@ -20,8 +20,11 @@ import type { Insn } from '../decode/decoder.js';
 import { S32, S64 } from '../data-cache.js';
 import { inlineCode, inlineStores } from './inline.js';
 
-/** Runs the trace from its first bundle, retiring at most up to `limit`; returns the last bundle executed. */
-export type TraceFn = (c: Cpu, limit: number) => ExecBundle;
+/**
+ * Runs the trace from its bundle `at` (0 is the first), retiring at most up
+ * to `limit` when it loops; returns the last bundle executed.
+ */
+export type TraceFn = (c: Cpu, limit: number, at: number) => ExecBundle;
 
 export interface Trace {
   /** Virtual address of the first bundle (the same page may be mapped elsewhere). */
@@ -35,6 +38,9 @@ export interface Trace {
   /** Most slots one run retires (every bundle executed). */
   readonly maxInsns: number;
   readonly run: TraceFn;
+  /** Bundle address and slot of each instruction, by its index in the trace. */
+  readonly ipOf: readonly bigint[];
+  readonly slotOf: readonly number[];
 }
 
 /** Longest trace, in bundles. */
@@ -59,8 +65,9 @@ function endsPath(b: ExecBundle): boolean {
 
 /**
  * The bundles a trace starting at `first` covers: `first` and the bundles
- * after it in the same page, up to MAX_BUNDLES or a bundle that always
- * leaves.
+ * after it in the same page, up to MAX_BUNDLES, a bundle that always
+ * leaves, or one another trace covers already (each bundle is compiled
+ * once, and the run loop enters a trace at any of its bundles).
  */
 export function traceBundles(first: ExecBundle, ip: bigint, next: (ip: bigint) => ExecBundle | null): ExecBundle[] {
   const out = [first];
@@ -70,7 +77,7 @@ export function traceBundles(first: ExecBundle, ip: bigint, next: (ip: bigint) =
     at += 16n;
     if ((at & 0xfffn) === 0n) break;
     const n = next(at);
-    if (!n) break;
+    if (!n || n.trace !== null) break;
     out.push(n);
     b = n;
   }
@@ -125,6 +132,8 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
   }
   const ipLo = Number(ip & 0xffffffffn);
   const ipHi = Number(ip >> 32n);
+  /** Whether any branch continues inside the trace (which then needs a loop around its switch). */
+  let loops = false;
 
   for (let k = 0; k < length; k++) {
     const b = bundles[k];
@@ -137,8 +146,11 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
     const leave = (x: number, target: string) =>
       `{ c.insnCount = base + ${x + 1}; c.branchTarget = ${target}; c.branched = true; c.ip = c.branchTarget; return B[${k}]; }`;
     /** Continue at bundle j (an expression) after instruction x, when the budget allows. */
-    const jump = (x: number, j: string, target: string) =>
-      `{ const j = ${j}; if (base + ${x + 1} + ${maxInsns} <= limit${calls || stores ? ` && !(${changed()})` : ''}) { base += ${x + 1} - FIRST[j]; pc = j; c.branched = false; continue; } ${leave(x, target)} }`;
+    const jump = (x: number, j: string, target: string) => {
+      loops = true;
+      const guard = `base + ${x + 1} + ${maxInsns} <= limit${calls || stores ? ` && !(${changed()})` : ''}`;
+      return `{ const j = ${j}; if (${guard}) { base += ${x + 1} - FIRST[j]; c.traceBase = base; pc = j; c.branched = false; continue; } ${leave(x, target)} }`;
+    };
     for (let s = 0; s < 3; s++) {
       const fn = b.fns[s];
       if (fn === null) continue;
@@ -159,12 +171,12 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
       const inline = b.always[s] ? null : inlineCode(insn, slow);
       if (inline !== null) {
         // Only code that may call the semantic function or access memory can fault.
-        if (inline.includes(slow) || inline.includes('D.')) lines.push(`s = ${x};`);
+        if (inline.includes(slow) || inline.includes('D.')) lines.push(`c.traceInsn = ${x};`);
         if (inline !== '') lines.push(`${guard}{ ${inline} }`);
         if (inlineStores(insn)) stores = true;
         continue;
       }
-      lines.push(`s = ${x};`);
+      lines.push(`c.traceInsn = ${x};`);
       const call = `c.insnCount = base + ${x + 1}; c.slot = ${s}; F[${x}](c, I[${x}]);`;
       calls = true;
       const sync = mayChangeTranslation(insn) ? ' D.sync();' : '';
@@ -186,20 +198,20 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
   const source = [
     // The semantic function of instruction x, called as the interpreter calls it.
     'const X = (c, n, x) => { c.insnCount = n; c.ip = IP[x]; c.slot = SLOT[x]; F[x](c, I[x]); };',
-    'return function trace(c, limit) {',
+    'return function trace(c, limit, at) {',
     'const r = c.r, g = r.gr, nt = r.nat, gm = r.grMap, pr = r.pr, pm = r.prMap, cf = r.cfm;',
     'const D = c.data, DR = D.r, DW = D.w, e0 = c.chainEpoch, g0 = c.translator.generation;',
     'D.sync();',
-    'let base = c.insnCount, s = 0, pc = 0;',
+    'let base = c.insnCount - FIRST[at], pc = at;',
+    'c.traceBase = base;',
     'let v = 0n, va = 0n, p = 0, q = 0, lo = 0, hi = 0, k = 0, e = 0;',
     'c.branched = false;',
-    'try {',
-    'for (;;) {',
+    // Branches into the trace need the loop; others only enter at `at`.
+    ...(loops ? ['for (;;) {'] : []),
     'switch (pc) {',
     ...body,
     '}',
-    '}',
-    '} catch (e) { c.insnCount = base + s + 1; c.ip = IP[s]; c.slot = SLOT[s]; throw e; }',
+    ...(loops ? ['}'] : []),
     '};',
   ].join('\n');
   const make = new Function('F', 'I', 'B', 'IP', 'SLOT', 'FIRST', 'S64', 'S32', source) as (
@@ -212,5 +224,11 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
     s64: BigUint64Array,
     s32: Uint32Array,
   ) => TraceFn;
-  return { ip, end, ipLo, ipHi, bytes: length * 16, maxInsns, run: make(fns, insns, bundles, ipOf, slotOf, first, S64, S32) };
+  const run = make(fns, insns, bundles, ipOf, slotOf, first, S64, S32);
+  const trace: Trace = { ip, end, ipLo, ipHi, bytes: length * 16, maxInsns, run, ipOf, slotOf };
+  bundles.forEach((b, k) => {
+    b.trace = trace;
+    b.traceAt = k;
+  });
+  return trace;
 }
