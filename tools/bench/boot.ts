@@ -2,7 +2,8 @@
 // `purgatorio boot` (the compiled CLI in a child process), for the bundled
 // kernel and for a kernel image padded to PURGATORIO_BENCH_KERNEL_MB MiB
 // (default 8; 64 is the size a real kernel is, and takes minutes) that
-// purgatory must hash. With PURGATORIO_KEXEC_TOOLS_TARBALL and
+// purgatory must hash, with traces (the default) and with the interpreter
+// alone (--no-jit). With PURGATORIO_KEXEC_TOOLS_TARBALL and
 // PURGATORIO_IA64_GCC set, kexec-tools' own purgatory is measured too.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -77,16 +78,18 @@ export const bootBenchmark: Benchmark = {
     const mib = Number(process.env.PURGATORIO_BENCH_KERNEL_MB ?? 8);
     const dir = mkdtempSync(join(tmpdir(), 'purgatorio-bench-'));
     try {
-      const figures = timeBoot('bundled kernel', []);
       const kernel = join(dir, `kernel-${mib}m.elf`);
       writeFileSync(kernel, paddedKernel(mib));
-      figures.push(...timeBoot(`${mib} MiB kernel`, ['--kernel', kernel]));
+      const runs: [string, string[]][] = [
+        ['bundled kernel', []],
+        [`${mib} MiB kernel`, ['--kernel', kernel]],
+      ];
       const tarball = process.env.PURGATORIO_KEXEC_TOOLS_TARBALL;
       if (tarball && existsSync(tarball) && process.env.PURGATORIO_IA64_GCC) {
         execFileSync('bash', ['tools/build-kexec-purgatory.sh', dir], { stdio: 'pipe' });
-        figures.push(...timeBoot(`kexec-tools purgatory, ${mib} MiB kernel`, ['--purgatory', join(dir, 'kexec-purgatory.ro'), '--kernel', kernel]));
+        runs.push([`kexec-tools purgatory, ${mib} MiB kernel`, ['--purgatory', join(dir, 'kexec-purgatory.ro'), '--kernel', kernel]]);
       }
-      return figures;
+      return runs.flatMap(([label, args]) => [...timeBoot(label, args), ...timeBoot(`${label}, --no-jit`, ['--no-jit', ...args])]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
