@@ -4,7 +4,7 @@
 // NaTs; an immediate has none.
 
 import type { InsnDef } from '../decode/table.js';
-import { M32, M64, N } from './bits.js';
+import { M32, N } from './bits.js';
 import { ExecFn, registerSemantics } from './registry.js';
 
 /**
@@ -23,21 +23,21 @@ function registerForm(name: string, plusOne: boolean): ExecFn | undefined {
       return plusOne
         ? (c, i) => {
             const o = i.ops;
-            c.setGr(o[0], (c.gr(o[1]) + c.gr(o[2]) + 1n) & M64, c.nat(o[1]) | c.nat(o[2]));
+            c.setGr(o[0], BigInt.asUintN(64, c.gr(o[1]) + c.gr(o[2]) + 1n), c.nat(o[1]) | c.nat(o[2]));
           }
         : (c, i) => {
             const o = i.ops;
-            c.setGr(o[0], (c.gr(o[1]) + c.gr(o[2])) & M64, c.nat(o[1]) | c.nat(o[2]));
+            c.setGr(o[0], BigInt.asUintN(64, c.gr(o[1]) + c.gr(o[2])), c.nat(o[1]) | c.nat(o[2]));
           };
     case 'sub':
       return plusOne
         ? (c, i) => {
             const o = i.ops;
-            c.setGr(o[0], (c.gr(o[1]) - c.gr(o[2]) - 1n) & M64, c.nat(o[1]) | c.nat(o[2]));
+            c.setGr(o[0], BigInt.asUintN(64, c.gr(o[1]) - c.gr(o[2]) - 1n), c.nat(o[1]) | c.nat(o[2]));
           }
         : (c, i) => {
             const o = i.ops;
-            c.setGr(o[0], (c.gr(o[1]) - c.gr(o[2])) & M64, c.nat(o[1]) | c.nat(o[2]));
+            c.setGr(o[0], BigInt.asUintN(64, c.gr(o[1]) - c.gr(o[2])), c.nat(o[1]) | c.nat(o[2]));
           };
     case 'addp4':
       return (c, i) => {
@@ -53,7 +53,7 @@ function registerForm(name: string, plusOne: boolean): ExecFn | undefined {
     case 'andcm':
       return (c, i) => {
         const o = i.ops;
-        c.setGr(o[0], c.gr(o[1]) & ~c.gr(o[2]) & M64, c.nat(o[1]) | c.nat(o[2]));
+        c.setGr(o[0], BigInt.asUintN(64, c.gr(o[1]) & ~c.gr(o[2])), c.nat(o[1]) | c.nat(o[2]));
       };
     case 'or':
       return (c, i) => {
@@ -75,7 +75,7 @@ function shiftLeftAdd(name: string): ExecFn | undefined {
     case 'shladd':
       return (c, i) => {
         const o = i.ops;
-        c.setGr(o[0], ((c.gr(o[1]) << N[o[2]]) + c.gr(o[3])) & M64, c.nat(o[1]) | c.nat(o[3]));
+        c.setGr(o[0], BigInt.asUintN(64, (c.gr(o[1]) << N[o[2]]) + c.gr(o[3])), c.nat(o[1]) | c.nat(o[3]));
       };
     case 'shladdp4':
       return (c, i) => {
@@ -94,7 +94,7 @@ function immediateForm(name: string): ExecFn | undefined {
     case 'addl':
       return (c, i) => {
         const o = i.ops;
-        c.setGr(o[0], (i.imm + c.gr(o[2])) & M64, c.nat(o[2]));
+        c.setGr(o[0], BigInt.asUintN(64, i.imm + c.gr(o[2])), c.nat(o[2]));
       };
     case 'addp4':
       return (c, i) => {
@@ -105,7 +105,7 @@ function immediateForm(name: string): ExecFn | undefined {
     case 'sub':
       return (c, i) => {
         const o = i.ops;
-        c.setGr(o[0], (i.imm - c.gr(o[2])) & M64, c.nat(o[2]));
+        c.setGr(o[0], BigInt.asUintN(64, i.imm - c.gr(o[2])), c.nat(o[2]));
       };
     case 'and':
       return (c, i) => {
@@ -115,7 +115,7 @@ function immediateForm(name: string): ExecFn | undefined {
     case 'andcm':
       return (c, i) => {
         const o = i.ops;
-        c.setGr(o[0], i.imm & ~c.gr(o[2]) & M64, c.nat(o[2]));
+        c.setGr(o[0], BigInt.asUintN(64, i.imm & ~c.gr(o[2])), c.nat(o[2]));
       };
     case 'or':
       return (c, i) => {

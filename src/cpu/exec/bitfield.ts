@@ -34,24 +34,24 @@ const extractSigned: ExecFn = (c, i) => {
 /** I12 (ops: r1, r2, pos6[, len6]). */
 const shiftLeftImmediate: ExecFn = (c, i) => {
   const o = i.ops;
-  c.setGr(o[0], (c.gr(o[1]) << N[o[2]]) & M64, c.nat(o[1]));
+  c.setGr(o[0], BigInt.asUintN(64, c.gr(o[1]) << N[o[2]]), c.nat(o[1]));
 };
 
 const depositZero: ExecFn = (c, i) => {
   const o = i.ops;
-  c.setGr(o[0], ((c.gr(o[1]) & LOW[o[3]]) << N[o[2]]) & M64, c.nat(o[1]));
+  c.setGr(o[0], BigInt.asUintN(64, (c.gr(o[1]) & LOW[o[3]]) << N[o[2]]), c.nat(o[1]));
 };
 
 /** I13 (ops: r1, imm8, pos6, len6): the immediate has no NaT. */
 const depositZeroImmediate: ExecFn = (c, i) => {
   const o = i.ops;
-  c.setGr(o[0], ((i.imm & LOW[o[3]]) << N[o[2]]) & M64);
+  c.setGr(o[0], BigInt.asUintN(64, (i.imm & LOW[o[3]]) << N[o[2]]));
 };
 
 /** I14 (ops: r1, imm1, r3, pos6, len6): the field is all ones or all zeros. */
 const depositImmediate: ExecFn = (c, i) => {
   const o = i.ops;
-  const field = (LOW[o[4]] << N[o[3]]) & M64;
+  const field = BigInt.asUintN(64, LOW[o[4]] << N[o[3]]);
   const r3 = c.gr(o[2]);
   c.setGr(o[0], i.imm ? r3 | field : r3 & ~field & M64, c.nat(o[2]));
 };
@@ -60,7 +60,7 @@ const depositImmediate: ExecFn = (c, i) => {
 const deposit: ExecFn = (c, i) => {
   const o = i.ops;
   const pos = N[o[3]];
-  const field = (LOW[o[4]] << pos) & M64;
+  const field = BigInt.asUintN(64, LOW[o[4]] << pos);
   c.setGr(o[0], (c.gr(o[2]) & ~field & M64) | ((c.gr(o[1]) << pos) & field), c.nat(o[1]) | c.nat(o[2]));
 };
 

@@ -36,7 +36,7 @@ const PPL_FROM_CPL = BigInt(62 - PSR.cpl);
 /** br.call: save the return link and the caller's frame, then start the callee's frame. */
 function call(c: Cpu, b1: number, target: bigint): void {
   const r = c.r;
-  r.br[b1] = (c.ip + 16n) & M64;
+  r.br[b1] = BigInt.asUintN(64, c.ip + 16n);
   // PFS = {ppl, pec, pfm}: CFM converted once, EC and cpl moved as bits.
   r.ar[AR.PFS] = BigInt(cfmBits(r.cfm)) | ((r.ar[AR.EC] & 0x3fn) << 52n) | ((c.psr & CPL_BITS) << PPL_FROM_CPL);
   c.rse.call();
@@ -95,7 +95,7 @@ function counted(kind: string, target: (c: Cpu, i: Insn) => bigint): ExecFn {
       requireSlot2(c);
       const ar = c.r.ar;
       if (ar[AR.LC] !== 0n) {
-        ar[AR.LC] = (ar[AR.LC] - 1n) & M64;
+        ar[AR.LC] = BigInt.asUintN(64, ar[AR.LC] - 1n);
         take(c, target(c, i));
       }
     };
@@ -106,7 +106,7 @@ function counted(kind: string, target: (c: Cpu, i: Insn) => bigint): ExecFn {
     const ar = c.r.ar;
     let cont: boolean;
     if (ar[AR.LC] !== 0n) {
-      ar[AR.LC] = (ar[AR.LC] - 1n) & M64;
+      ar[AR.LC] = BigInt.asUintN(64, ar[AR.LC] - 1n);
       c.setPr(63, 1);
       rotateRegs(c);
       cont = true;

@@ -5,7 +5,7 @@
 
 import type { InsnDef } from '../decode/table.js';
 import { natConsumption } from '../interruption.js';
-import { hi32, lo32, M64 } from './bits.js';
+import { hi32, lo32 } from './bits.js';
 import { ExecFn, registerSemantics } from './registry.js';
 
 /** ISR.code of the NaT Consumption vector for a NaT register operand of a non-access instruction. */
@@ -69,7 +69,7 @@ const moveFromIp: ExecFn = (c, i) => {
 /** I20: chk.s.i r2, target25: a NaT in GR r2 branches to the recovery code. */
 const speculationCheck: ExecFn = (c, i) => {
   if (c.nat(i.ops[0])) {
-    c.branchTarget = (c.ip + i.imm) & M64;
+    c.branchTarget = BigInt.asUintN(64, c.ip + i.imm);
     c.branched = true;
   }
 };

@@ -87,7 +87,7 @@ export function checkLoadTargets(c: Cpu, r1: number, r3: number, update: Update)
 
 /** GR r3 += inc after the access; the NaT of a register increment propagates, without a fault. */
 export function postIncrement(c: Cpu, r3: number, inc: bigint, incNat: number): void {
-  c.setGr(r3, (c.gr(r3) + inc) & M64, c.nat(r3) | incNat);
+  c.setGr(r3, BigInt.asUintN(64, c.gr(r3) + inc), c.nat(r3) | incNat);
 }
 
 /**
@@ -145,6 +145,6 @@ export function translateSemaphore(c: Cpu, va: bigint, size: number, align = siz
 
 /** Take a check's branch to its IP-relative recovery target. */
 export function branchTo(c: Cpu, disp: bigint): void {
-  c.branchTarget = (c.ip + disp) & M64 & ~0xfn;
+  c.branchTarget = BigInt.asUintN(64, c.ip + disp) & ~0xfn;
   c.branched = true;
 }

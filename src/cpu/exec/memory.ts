@@ -13,7 +13,7 @@ import { ISR } from '../interruption.js';
 import { Access, UNCACHED_BIT } from '../memory.js';
 import { AR } from '../state.js';
 import {
-  checkLoadTargets, M64, natFault, postIncrement, PSR_ED, readData, translateAligned, translateSpeculative,
+  checkLoadTargets, natFault, postIncrement, PSR_ED, readData, translateAligned, translateSpeculative,
   Update, updateOf, writeData,
 } from './mem-access.js';
 import { ExecFn, registerSemantics } from './registry.js';
@@ -157,7 +157,7 @@ function store(size: number, spill: boolean, update: boolean): ExecFn {
       const ar = c.r.ar;
       ar[AR.UNAT] = c.nat(r2) ? ar[AR.UNAT] | unatBit(va) : ar[AR.UNAT] & ~unatBit(va);
     }
-    if (update) c.setGr(r3, (va + i.imm) & M64, 0);
+    if (update) c.setGr(r3, BigInt.asUintN(64, va + i.imm), 0);
   };
 }
 

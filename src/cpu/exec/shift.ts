@@ -4,7 +4,7 @@
 // shift gives the sign. A count register's NaT propagates to the result.
 
 import type { InsnDef } from '../decode/table.js';
-import { M64, N } from './bits.js';
+import { N } from './bits.js';
 import { lanes, LaneView, Q } from './lanes.js';
 import { ExecFn, registerSemantics } from './registry.js';
 
@@ -25,14 +25,14 @@ const shiftRightUnsigned: ExecFn = (c, i) => {
 const shiftLeft: ExecFn = (c, i) => {
   const o = i.ops;
   const n = c.gr(o[2]);
-  c.setGr(o[0], n > 63n ? 0n : (c.gr(o[1]) << n) & M64, c.nat(o[1]) | c.nat(o[2]));
+  c.setGr(o[0], n > 63n ? 0n : BigInt.asUintN(64, c.gr(o[1]) << n), c.nat(o[1]) | c.nat(o[2]));
 };
 
 /** I10: shrp r1 = r2, r3, count6: the low 64 bits of r2:r3 shifted right. */
 const shiftRightPair: ExecFn = (c, i) => {
   const o = i.ops;
   const n = o[3];
-  c.setGr(o[0], ((c.gr(o[2]) >> N[n]) | (c.gr(o[1]) << N[64 - n])) & M64, c.nat(o[1]) | c.nat(o[2]));
+  c.setGr(o[0], BigInt.asUintN(64, (c.gr(o[2]) >> N[n]) | (c.gr(o[1]) << N[64 - n])), c.nat(o[1]) | c.nat(o[2]));
 };
 
 /** The element count of a register shift count, saturated at the width. */
