@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cpu, CpuFault } from '../src/cpu/cpu.js';
+import { PSR_ED } from '../src/cpu/exec/mem-access.js';
 import { AR } from '../src/cpu/state.js';
 import { AddressSpace } from '../src/machine/address-space.js';
 import { SparseMemory } from '../src/machine/ram.js';
@@ -52,7 +53,8 @@ const mInsn: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom('1', '2', '4', '8'), target, fc.constantFrom('r2', 'r3')).map(([s, d, b]) => `ld${s} ${d}=[${b}]`),
   fc.tuple(fc.constantFrom('1', '2', '4', '8'), target, fc.constantFrom(-16, -8, 8, 16)).map(([s, d, i]) => `ld${s} ${d}=[r3],${i}`),
   fc.tuple(fc.constantFrom('4', '8'), target).map(([s, d]) => `ld${s} ${d}=[r2],r4`),
-  fc.tuple(fc.constantFrom('ld8.s', 'ld4.a', 'ld8.acq'), target).map(([o, d]) => `${o} ${d}=[r2]`),
+  fc.tuple(fc.constantFrom('ld8.s', 'ld4.s', 'ld4.a', 'ld8.acq'), target).map(([o, d]) => `${o} ${d}=[r2]`),
+  fc.tuple(fc.constantFrom('ld8.s', 'ld1.s'), target, fc.constantFrom(-8, 8)).map(([o, d, i]) => `${o} ${d}=[r3],${i}`),
   fc.tuple(fc.constantFrom('1', '2', '4', '8'), fc.constantFrom('r2', 'r3'), gr).map(([s, b, v]) => `st${s} [${b}]=${v}`),
   fc.tuple(fc.constantFrom('1', '2', '4', '8'), gr, fc.constantFrom(-16, -8, 8, 16)).map(([s, v, i]) => `st${s} [r3]=${v},${i}`),
   fc.constant('nop.m 0'),
@@ -116,6 +118,8 @@ interface Start {
   data: Uint8Array;
   r2: number;
   r3: number;
+  /** PSR.ed: speculative loads defer. */
+  ed: boolean;
 }
 
 interface Outcome {
@@ -142,6 +146,7 @@ function runOnce(code: Uint8Array, start: Start, threshold: number): Outcome {
   cpu.setGr(4, 8n, start.nats.includes(4) ? 1 : 0);
   for (const p of start.preds) cpu.setPr(p, 1);
   cpu.r.ar[AR.LC] = 3n;
+  if (start.ed) cpu.psr |= PSR_ED;
   let stop = '';
   try {
     cpu.run(100_000);
@@ -170,6 +175,7 @@ const start: fc.Arbitrary<Start> = fc.record({
   data: fc.uint8Array({ minLength: DATA_BYTES, maxLength: DATA_BYTES }),
   r2: fc.integer({ min: 0, max: 7 }),
   r3: fc.integer({ min: 0, max: 400 }),
+  ed: fc.boolean(),
 });
 
 describe('traces agree with the interpreter', () => {
@@ -199,7 +205,7 @@ describe('traces agree with the interpreter', () => {
       ],
       null,
     );
-    const s: Start = { seeds: [1n, 2n, 3n, 4n], nats: [9], preds: [], data: new Uint8Array(DATA_BYTES).fill(7), r2: 0, r3: 0 };
+    const s: Start = { seeds: [1n, 2n, 3n, 4n], nats: [9], preds: [], data: new Uint8Array(DATA_BYTES).fill(7), r2: 0, r3: 0, ed: false };
     const interpreted = runOnce(code, s, 0);
     const traced = runOnce(code, s, 1);
     expect(interpreted.stop).toMatch(/NaT Consumption.* at 0x10000 slot 0/);

@@ -154,8 +154,8 @@ export class Cpu {
 
   constructor(readonly mem: PhysicalMemory) {
     this.rse = new Rse(this.r, {
-      load8: (va) => this.load(va, 8),
-      store8: (va, v) => this.store(va, 8, v),
+      load8: (va) => this.data.rseLoad(va),
+      store8: (va, v) => this.data.rseStore(va, v),
     });
     mem.onCodeWrite = (page) => this.invalidatePage(page);
   }

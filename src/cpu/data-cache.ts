@@ -15,7 +15,7 @@
 // the same arrays directly.
 
 import type { Cpu } from './cpu.js';
-import { byteSwap } from './exec/mem-access.js';
+import { byteSwap, PSR_ED } from './exec/mem-access.js';
 import { Access } from './memory.js';
 
 export const ENTRIES = 64;
@@ -83,6 +83,8 @@ export class DataCache {
   readonly w = new Ways();
   private generation = -1;
   private psr = -1n;
+  /** 1 while PSR.ed defers every speculative load (traces read it after sync()). */
+  deferAll = 0;
 
   constructor(private readonly c: Cpu) {}
 
@@ -99,6 +101,7 @@ export class DataCache {
     this.w.clear();
     this.generation = c.translator.generation;
     this.psr = c.psr;
+    this.deferAll = (c.psr & PSR_ED) !== 0n ? 1 : 0;
   }
 
   private fill(ways: Ways, va: bigint, pa: bigint, size: number, forWrite: boolean): void {
@@ -171,5 +174,43 @@ export class DataCache {
     c.mem.write(pa, size, size > 1 && (c.psr & PSR_BE) !== 0n ? byteSwap(v, size) : v);
     c.alat.invalMultiple(pa, size);
     this.fill(this.w, va, pa, size, true);
+  }
+
+  /**
+   * The register stack engine's 8-byte accesses: memory as it is (no byte
+   * swap, no ALAT invalidation), through the same pages.
+   */
+  rseLoad(va: bigint): bigint {
+    S64[0] = va;
+    if ((S32[0] & 7) === 0) {
+      const e = this.r.find();
+      if (e >= 0) {
+        this.sync();
+        if (this.r.keyHi[e] !== -1) return this.r.u64[e][(S32[0] & 0xfff) >> 3];
+      }
+    }
+    const c = this.c;
+    const pa = c.translateData(va, 8, Access.Read);
+    const v = c.mem.read(pa, 8);
+    this.fill(this.r, va, pa, 8, false);
+    return v;
+  }
+
+  rseStore(va: bigint, v: bigint): void {
+    S64[0] = va;
+    if ((S32[0] & 7) === 0) {
+      const e = this.w.find();
+      if (e >= 0) {
+        this.sync();
+        if (this.w.keyHi[e] !== -1) {
+          this.w.u64[e][(S32[0] & 0xfff) >> 3] = v;
+          return;
+        }
+      }
+    }
+    const c = this.c;
+    const pa = c.translateData(va, 8, Access.Write);
+    c.mem.write(pa, 8, v);
+    this.fill(this.w, va, pa, 8, true);
   }
 }

@@ -183,15 +183,21 @@ function lookup(w: string, size: number): string {
   );
 }
 
-/** Plain integer loads (M1-M3): ld1-ld8 with .acq, .bias and hints. */
+/**
+ * Plain integer loads (M1-M3): ld1-ld8 with .acq, .bias and hints; and ld.s
+ * when it reads a page the data cache holds (it cannot defer then), with
+ * PSR.ed clear.
+ */
 function load(name: string, format: string, o: readonly number[], imm: bigint, slow: string): string | null {
-  const m = /^ld([1248])(\.bias|\.acq)?(\.nt1|\.nta)?$/.exec(name);
+  const m = /^ld([1248])(\.s|\.bias|\.acq)?(\.nt1|\.nta)?$/.exec(name);
   if (!m) return null;
+  const speculative = m[2] === '.s';
   const size = Number(m[1]);
   const [r1, r3] = o;
   const update = format === 'M2' ? 'reg' : format === 'M3' ? 'imm' : null;
   if (r1 === 0 || (update && (r1 === r3 || r3 === 0))) return null;
   const faults = [`${nat(r3)} !== 0`];
+  if (speculative) faults.push('D.deferAll !== 0');
   for (const n of update ? [r1, r3] : [r1]) if (n >= 32) faults.push(`cf.sof <= ${n - 32}`);
   const [view, shift] = VIEW[size];
   const fast = size === 8 ? `DR.u64[e][(lo & 0xfff) >> 3]` : `BigInt(DR.${view}[e][(lo & 0xfff) >> ${shift}])`;
@@ -202,7 +208,7 @@ function load(name: string, format: string, o: readonly number[], imm: bigint, s
   const finish = (value: string) => `{ v = ${value};${base} p = ${gr(r1)}; g[p] = v; nt[p] = 0; }`;
   return (
     `if (${faults.join(' || ')}) ${slow} else { va = ${reg(r3)}; ${lookup('DR', size)}` +
-    ` ${finish(fast)} else ${finish(`D.load(va, ${size})`)} }`
+    ` ${finish(fast)} else ${speculative ? slow : finish(`D.load(va, ${size})`)} }`
   );
 }
 

@@ -18,6 +18,7 @@ import type { Cpu, ExecBundle } from '../cpu.js';
 import type { ExecFn } from '../exec/registry.js';
 import type { Insn } from '../decode/decoder.js';
 import { S32, S64 } from '../data-cache.js';
+import { AR } from '../state.js';
 import { inlineCode, inlineStores } from './inline.js';
 
 /**
@@ -97,10 +98,17 @@ function mayChangeTranslation(insn: Insn): boolean {
   return d.name.startsWith('br.ret') || d.name === 'rfi' || d.name === 'epc' || d.name.startsWith('bsw');
 }
 
-/** A conditional IP-relative branch the trace does itself (B1 br.cond with any hints). */
-function directBranch(insn: Insn): boolean {
+/**
+ * IP-relative branches the trace does itself (B1 br.cond, and br.cloop in
+ * slot 2, where it is legal), or null.
+ */
+function directBranch(insn: Insn, slot: number): 'cond' | 'cloop' | null {
   const d = insn.def;
-  return d !== null && d.format === 'B1' && /^br(\.cond)?(\.(sptk|spnt|dptk|dpnt))?(\.(few|many))?(\.clr)?$/.test(d.name);
+  if (d === null || d.format !== 'B1') return null;
+  const m = /^br(\.cond|\.cloop)?(\.(sptk|spnt|dptk|dpnt))?(\.(few|many))?(\.clr)?$/.exec(d.name);
+  if (!m) return null;
+  if (m[1] !== '.cloop') return 'cond';
+  return slot === 2 ? 'cloop' : null;
 }
 
 /** Branches whose target the trace may reach without leaving (their semantic function set it). */
@@ -161,10 +169,14 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
       ipOf.push(at);
       slotOf.push(s);
       const guard = b.always[s] || insn.qp === 0 ? '' : `if (pr[${insn.qp < 16 ? insn.qp : `pm[${insn.qp}]`}] === 1) `;
-      if (directBranch(insn)) {
+      const direct = directBranch(insn, s);
+      if (direct !== null) {
         const target = BigInt.asUintN(64, at + insn.imm) & ~0xfn;
         const inside = target >= ip && target < end;
-        lines.push(`${guard}${inside ? jump(x, `${Number((target - ip) >> 4n)}`, `0x${target.toString(16)}n`) : leave(x, `0x${target.toString(16)}n`)}`);
+        const go = inside ? jump(x, `${Number((target - ip) >> 4n)}`, `0x${target.toString(16)}n`) : leave(x, `0x${target.toString(16)}n`);
+        // br.cloop: taken while LC is not zero, counting it down.
+        const taken = direct === 'cloop' ? `if (BigInt.asIntN(64, ar[${AR.LC}]) !== 0n) { ar[${AR.LC}] = BigInt.asUintN(64, ar[${AR.LC}] - 1n); ${go} }` : go;
+        lines.push(`${guard}{ ${taken} }`);
         continue;
       }
       const slow = `X(c, base + ${x + 1}, ${x});`;
@@ -199,7 +211,7 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
     // The semantic function of instruction x, called as the interpreter calls it.
     'const X = (c, n, x) => { c.insnCount = n; c.ip = IP[x]; c.slot = SLOT[x]; F[x](c, I[x]); };',
     'return function trace(c, limit, at) {',
-    'const r = c.r, g = r.gr, nt = r.nat, gm = r.grMap, pr = r.pr, pm = r.prMap, cf = r.cfm;',
+    'const r = c.r, g = r.gr, nt = r.nat, gm = r.grMap, pr = r.pr, pm = r.prMap, cf = r.cfm, ar = r.ar;',
     'const D = c.data, DR = D.r, DW = D.w, e0 = c.chainEpoch, g0 = c.translator.generation;',
     'D.sync();',
     'let base = c.insnCount - FIRST[at], pc = at;',
