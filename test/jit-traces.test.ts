@@ -73,6 +73,8 @@ const iInsn: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(target, gr, gr, imm(0, 63)).map(([d, a, b, n]) => `shrp ${d}=${a},${b},${n}`),
   fc.tuple(target, gr, gr).map(([d, a, b]) => `shr.u ${d}=${a},${b}`),
   fc.tuple(pred, pred, gr, imm(0, 63)).filter(([p, q]) => p !== q).map(([p, q, a, n]) => `tbit.z p${p},p${q}=${a},${n}`),
+  fc.tuple(fc.integer({ min: 1, max: 7 }), gr).map(([b, a]) => `mov b${b}=${a}`),
+  fc.tuple(target, fc.integer({ min: 0, max: 7 })).map(([d, b]) => `mov ${d}=b${b}`),
   fc.constant('nop.i 0'),
 );
 
@@ -126,6 +128,7 @@ interface Outcome {
   gr: bigint[];
   nat: number[];
   pr: number[];
+  br: bigint[];
   lc: bigint;
   data: number[];
   insns: number;
@@ -161,6 +164,7 @@ function runOnce(code: Uint8Array, start: Start, threshold: number): Outcome {
     gr: [...cpu.r.gr],
     nat: [...cpu.r.nat],
     pr: Array.from({ length: 64 }, (_, p) => cpu.pr(p)),
+    br: [...cpu.r.br],
     lc: cpu.r.ar[AR.LC],
     data: [...data],
     insns: cpu.insnCount,

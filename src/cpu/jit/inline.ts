@@ -263,6 +263,11 @@ export function inlineCode(insn: Insn, slow: string): string | null {
     case 'M4':
     case 'M5':
       return store(name, d.format, o, insn.imm, slow);
+    case 'I21':
+      // mov b1 = r2 (hints only guide prediction); a NaT source faults in the slow path.
+      return `if (${nat(o[1])} !== 0) ${slow} else r.br[${o[0]}] = ${reg(o[1])};`;
+    case 'I22':
+      return write(o[0], `r.br[${o[1]}]`, '0', slow);
   }
   return fields(name, d.format, o, slow);
 }

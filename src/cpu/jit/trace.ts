@@ -207,13 +207,15 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
     body.push(`case ${k}: // 0x${at.toString(16)}`, ...lines);
   }
 
+  const joined = body.join('\n');
   const source = [
     // The semantic function of instruction x, called as the interpreter calls it.
     'const X = (c, n, x) => { c.insnCount = n; c.ip = IP[x]; c.slot = SLOT[x]; F[x](c, I[x]); };',
     'return function trace(c, limit, at) {',
     'const r = c.r, g = r.gr, nt = r.nat, gm = r.grMap, pr = r.pr, pm = r.prMap, cf = r.cfm, ar = r.ar;',
-    'const D = c.data, DR = D.r, DW = D.w, e0 = c.chainEpoch, g0 = c.translator.generation;',
-    'D.sync();',
+    // Only what the body uses: the data cache (checked first) and the code and translation epochs.
+    ...(/\bD[RW]?\./.test(joined) ? ['const D = c.data, DR = D.r, DW = D.w;', 'D.sync();'] : []),
+    ...(joined.includes('e0') ? ['const e0 = c.chainEpoch, g0 = c.translator.generation;'] : []),
     'let base = c.insnCount - FIRST[at], pc = at;',
     'c.traceBase = base;',
     'let v = 0n, va = 0n, p = 0, q = 0, lo = 0, hi = 0, k = 0, e = 0;',
@@ -221,7 +223,7 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
     // Branches into the trace need the loop; others only enter at `at`.
     ...(loops ? ['for (;;) {'] : []),
     'switch (pc) {',
-    ...body,
+    joined,
     '}',
     ...(loops ? ['}'] : []),
     '};',
