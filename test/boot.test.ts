@@ -56,6 +56,16 @@ describe('the matrix of our purgatories and the built-in firmware personalities'
   }
 });
 
+describe('the interpreter alone (--no-jit)', () => {
+  it('ends both purgatories on Tiano as traces do, after the same instructions, with the same MCA', () => {
+    for (const purgatory of [FIXED, OLD]) {
+      const traced = bootReportJson(run(purgatory, 'tiano'));
+      const interpreted = bootReportJson(run(purgatory, 'tiano', { jit: false }));
+      expect(interpreted).toEqual(traced);
+    }
+  });
+});
+
 describe('following the kernel', () => {
   it('makes the second SetVirtualAddressMap call through the redirected descriptor and shuts down cleanly', () => {
     const r = run(FIXED, 'tiano', { follow: true });

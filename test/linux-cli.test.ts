@@ -82,6 +82,18 @@ describe('runCommand', () => {
     expect(lines.at(-1)).toMatch(/^purgatorio: stats: \d+ instructions in \d+\.\d\d s, \d+\.\d\d MIPS, peak RSS \d+ MiB$/);
   });
 
+  it('runs the same with traces and with --no-jit: output, status and instruction count', () => {
+    const bytes = readFileSync('roms/tests/bin/bits-O3');
+    const runs = [true, false].map((jit) => {
+      const io = host();
+      const status = runCommand(args(bytes, { stats: true, jit }), io.h);
+      return { status, stdout: io.stdout(), count: /stats: (\d+) instructions/.exec(io.stderr())?.[1] };
+    });
+    expect(runs[0].stdout).toBe(readFileSync('roms/tests/expected/bits.out', 'utf8'));
+    expect(runs[0].count).toMatch(/^\d+$/);
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
   it('turns files that cannot run into usage errors naming the file', () => {
     expect(() => runCommand(args(new TextEncoder().encode('text')), host().h)).toThrow(UsageError);
     expect(() => runCommand(args(new TextEncoder().encode('text')), host().h)).toThrow(/^prog: not an ELF file/);
