@@ -1,7 +1,7 @@
 // Boot benchmarks: seconds from start to the kernel entry, as a user runs
 // `purgatorio boot` (the compiled CLI in a child process), for the bundled
 // kernel and for a kernel image padded to PURGATORIO_BENCH_KERNEL_MB MiB
-// (default 8; 64 is the size a real kernel is, and takes minutes) that
+// (default 16; 64 is the size a real kernel is, and takes minutes) that
 // purgatory must hash, with traces (the default) and with the interpreter
 // alone (--no-jit). With PURGATORIO_KEXEC_TOOLS_TARBALL and
 // PURGATORIO_IA64_GCC set, kexec-tools' own purgatory is measured too.
@@ -75,7 +75,7 @@ export const bootBenchmark: Benchmark = {
   name: 'boot',
   async run(measure: Measure): Promise<Figure[]> {
     if (measure === 'allocation') return [];
-    const mib = Number(process.env.PURGATORIO_BENCH_KERNEL_MB ?? 8);
+    const mib = Number(process.env.PURGATORIO_BENCH_KERNEL_MB ?? 16);
     const dir = mkdtempSync(join(tmpdir(), 'purgatorio-bench-'));
     try {
       const kernel = join(dir, `kernel-${mib}m.elf`);
