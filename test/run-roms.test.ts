@@ -32,6 +32,9 @@ describe('roms/tests programs', () => {
         io: { write: (fd, b) => (fd === 1 ? out : err).push(b.slice()), read: () => 0 },
         warn: (line) => err.push(new TextEncoder().encode(line)),
       });
+      // Traces from a bundle's second entry, so that nearly all of each
+      // program runs compiled (by default only code entered 1,024 times is).
+      p.cpu.traceThreshold = 2;
       const r = runProcess(p, { maxInsns: MAX_INSNS });
       const text = (parts: Uint8Array[]) => Buffer.concat(parts).toString('utf8');
       if (r.kind === 'fault') expect.fail(faultReport(p.cpu, r.fault, p.space, p.symbols));

@@ -89,7 +89,7 @@ const illegalSlot: ExecFn = () => {
 
 const PAGE_SHIFT = 12n;
 /** Entries into a bundle before a trace is compiled from it. */
-const TRACE_THRESHOLD = 16;
+const TRACE_THRESHOLD = 1024;
 
 export class Cpu {
   readonly r = new RegisterFile();
