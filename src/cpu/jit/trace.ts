@@ -1,17 +1,18 @@
 // Traces: runs of bundles compiled into one JavaScript function.
 //
 // A trace starts at a bundle the run loop has entered often and follows the
-// fall-through path within its 4 KiB page. Each slot becomes a direct call
-// of its semantic function (or inline code, see inline.ts) behind an inline
-// test of its qualifying predicate. Because every call site in a trace
-// always calls the same function, V8 can inline the semantics and keep
-// their 64-bit values unboxed; the per-slot dispatch of the interpreter
-// disappears. A taken branch leaves the trace at once.
+// fall-through path within its 4 KiB page. Each slot becomes inline code
+// (inline.ts) or a direct call of its semantic function, behind an inline
+// test of its qualifying predicate, so the per-slot dispatch of the
+// interpreter disappears and V8 sees register numbers and immediates as
+// constants. A taken branch to a bundle of the trace continues there; any
+// other leaves the trace.
 //
 // A trace keeps the interpreter's observable state: IP is the bundle's
 // address whenever a semantic function runs, the retired-slot count is
 // exact before every call and at every exit, and a fault leaves IP, the
-// slot and the count where the interpreter would. It also leaves after a
+// slot and the count where the interpreter would (the run loop recovers
+// them from Cpu.traceBase and Cpu.traceInsn). It also leaves after a
 // bundle that changed the code or the translations it was built under.
 
 import type { Cpu, ExecBundle } from '../cpu.js';
