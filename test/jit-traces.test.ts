@@ -200,6 +200,36 @@ describe('traces agree with the interpreter', () => {
     );
   });
 
+  it('leaves IP, slot and count at the store when a store in a trace takes a machine check', () => {
+    // The first pass stores to RAM; the second to an address nothing answers.
+    const code = program(
+      [
+        { template: 'MII', slots: ['st8 [r5]=r6', 'nop.i 0', 'nop.i 0'] },
+        { template: 'MLX', slots: ['nop.m 0', 'movl r5=0x40000000', ''] },
+      ],
+      null,
+    );
+    const stops = [0, 1].map((threshold) => {
+      const ram = new SparseMemory('ram', 0n, 16n << 20n);
+      const cpu = new Cpu(new AddressSpace().add(ram));
+      cpu.traceThreshold = threshold;
+      ram.load(CODE, code);
+      cpu.ip = CODE;
+      cpu.setGr(5, DATA);
+      cpu.r.ar[AR.LC] = 3n;
+      const e = (() => {
+        try {
+          cpu.run(100_000);
+        } catch (err) {
+          return err;
+        }
+      })();
+      return { error: (e as Error).name, ip: cpu.ip, slot: cpu.slot, insns: cpu.insnCount };
+    });
+    expect(stops[0]).toEqual({ error: 'MachineCheck', ip: CODE, slot: 0, insns: 9 });
+    expect(stops[1]).toEqual(stops[0]);
+  });
+
   it('stops a trace at a fault with the interpreter IP, slot and count', () => {
     // r2 is NaT in the second pass of the loop: the load faults inside the trace.
     const code = program(
