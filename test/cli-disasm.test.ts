@@ -110,6 +110,19 @@ describe('purgatorio disasm', () => {
     expectOneError(await run('disasm', size), /symbol table \.symtab has size \d+, not a multiple of 24/);
   });
 
+  it('reports a section name table that claims to run past the file', async () => {
+    // NOBITS, far beyond the file and huge: nothing checks its contents are in the file, so names must stop at its end.
+    const huge = file('huge-names.o', patched((b) => {
+      const shstrndx = b.readUInt16LE(62);
+      b.writeUInt32LE(8, sh(shstrndx, 4));
+      b.writeBigUInt64LE(1n << 32n, sh(shstrndx, 24));
+      b.writeBigUInt64LE(1n << 40n, sh(shstrndx, 32));
+    }));
+    const r = await run('disasm', huge);
+    expect([0, 1]).toContain(r.status);
+    if (r.status === 1) expect(r.stderr).toMatch(/^purgatorio: [^\n]*\n$/);
+  });
+
   it('fails cleanly on every truncation of an object', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: object.length - 1 }), async (n) => {

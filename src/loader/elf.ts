@@ -233,7 +233,9 @@ export class ElfFile {
       throw new ElfError(`string offset ${off} is outside string table ${table.name || table.index}`, Number(table.offset));
     }
     const start = Number(table.offset) + off;
-    const end = Number(table.offset + table.size);
+    // A table that claims to run past the file (a NOBITS or corrupt one) ends with it.
+    const end = Math.min(Number(table.offset + table.size), this.bytes.length);
+    if (start >= end) throw new ElfError(`string offset ${off} of string table ${table.name || table.index} is past the end of the file`, start);
     let i = start;
     while (i < end && this.bytes[i] !== 0) i++;
     return new TextDecoder().decode(this.bytes.subarray(start, i));
