@@ -130,7 +130,7 @@ export class Cpu {
   }
 
   private breakIp = -1n;
-  /** breakAt as 32-bit halves; -1 when there is none (no address has bits 63:32 all ones and is negative). */
+  /** breakAt as 32-bit halves; -1 when there is none (the halves of an address are never negative). */
   private breakLo = -1;
   private breakHi = -1;
   /**

@@ -5,8 +5,8 @@
 // generation and the PSR are those it was filled under, and only for
 // accesses the full path would complete without side effects beyond the
 // data transfer (no device, no byte swap, no unaligned address, no decoded
-// code on the page). Everything else takes the
-// full path, which also fills it.
+// code on the page). Everything else takes the full path, which also
+// fills it.
 //
 // Pages are keyed by numbers, not BigInts: bits 43:12 of the address as an
 // int32 and bits 63:44 beside it, split through a shared 64-bit scratch
@@ -104,6 +104,18 @@ export class DataCache {
     this.deferAll = (c.psr & PSR_ED) !== 0n ? 1 : 0;
   }
 
+  /**
+   * The entry of ways for an aligned access of size bytes at the address in
+   * S64, if it holds that page and is current; -1 otherwise.
+   */
+  private entry(ways: Ways, size: number): number {
+    if ((S32[0] & (size - 1)) !== 0) return -1;
+    const e = ways.find();
+    if (e < 0) return -1;
+    this.sync();
+    return ways.keyHi[e] !== -1 ? e : -1;
+  }
+
   private fill(ways: Ways, va: bigint, pa: bigint, size: number, forWrite: boolean): void {
     const c = this.c;
     if (!HOST_LITTLE_ENDIAN || (c.psr & PSR_BE) !== 0n || !c.mem.directView) return;
@@ -118,24 +130,18 @@ export class DataCache {
   /** A data load of size bytes at va in the data byte order, zero-extended. */
   load(va: bigint, size: number): bigint {
     S64[0] = va;
-    const off = S32[0] & 0xfff;
-    if ((off & (size - 1)) === 0) {
-      const ways = this.r;
-      const e = ways.find();
-      if (e >= 0) {
-        this.sync();
-        if (ways.keyHi[e] !== -1) {
-          switch (size) {
-            case 1:
-              return BigInt(ways.u8[e][off]);
-            case 2:
-              return BigInt(ways.u16[e][off >> 1]);
-            case 4:
-              return BigInt(ways.u32[e][off >> 2]);
-            default:
-              return ways.u64[e][off >> 3];
-          }
-        }
+    const e = this.entry(this.r, size);
+    if (e >= 0) {
+      const off = S32[0] & 0xfff;
+      switch (size) {
+        case 1:
+          return BigInt(this.r.u8[e][off]);
+        case 2:
+          return BigInt(this.r.u16[e][off >> 1]);
+        case 4:
+          return BigInt(this.r.u32[e][off >> 2]);
+        default:
+          return this.r.u64[e][off >> 3];
       }
     }
     const c = this.c;
@@ -149,26 +155,21 @@ export class DataCache {
   store(va: bigint, size: number, v: bigint): void {
     const c = this.c;
     S64[0] = va;
-    const off = S32[0] & 0xfff;
-    if ((off & (size - 1)) === 0) {
+    const e = this.entry(this.w, size);
+    if (e >= 0) {
       const ways = this.w;
-      const e = ways.find();
-      if (e >= 0) {
-        this.sync();
-        if (ways.keyHi[e] !== -1) {
-          if (c.alat.size !== 0) c.alat.invalMultipleAt(ways.paHi[e], ways.paLo[e] + off, size);
-          if (size === 8) {
-            ways.u64[e][off >> 3] = v;
-          } else {
-            S64[0] = v;
-            const x = S32[0];
-            if (size === 4) ways.u32[e][off >> 2] = x;
-            else if (size === 2) ways.u16[e][off >> 1] = x;
-            else ways.u8[e][off] = x;
-          }
-          return;
-        }
+      const off = S32[0] & 0xfff;
+      if (c.alat.size !== 0) c.alat.invalMultipleAt(ways.paHi[e], ways.paLo[e] + off, size);
+      if (size === 8) {
+        ways.u64[e][off >> 3] = v;
+      } else {
+        S64[0] = v;
+        const x = S32[0];
+        if (size === 4) ways.u32[e][off >> 2] = x;
+        else if (size === 2) ways.u16[e][off >> 1] = x;
+        else ways.u8[e][off] = x;
       }
+      return;
     }
     const pa = c.translateData(va, size, Access.Write);
     c.mem.write(pa, size, size > 1 && (c.psr & PSR_BE) !== 0n ? byteSwap(v, size) : v);
@@ -182,13 +183,8 @@ export class DataCache {
    */
   rseLoad(va: bigint): bigint {
     S64[0] = va;
-    if ((S32[0] & 7) === 0) {
-      const e = this.r.find();
-      if (e >= 0) {
-        this.sync();
-        if (this.r.keyHi[e] !== -1) return this.r.u64[e][(S32[0] & 0xfff) >> 3];
-      }
-    }
+    const e = this.entry(this.r, 8);
+    if (e >= 0) return this.r.u64[e][(S32[0] & 0xfff) >> 3];
     const c = this.c;
     const pa = c.translateData(va, 8, Access.Read);
     const v = c.mem.read(pa, 8);
@@ -198,15 +194,10 @@ export class DataCache {
 
   rseStore(va: bigint, v: bigint): void {
     S64[0] = va;
-    if ((S32[0] & 7) === 0) {
-      const e = this.w.find();
-      if (e >= 0) {
-        this.sync();
-        if (this.w.keyHi[e] !== -1) {
-          this.w.u64[e][(S32[0] & 0xfff) >> 3] = v;
-          return;
-        }
-      }
+    const e = this.entry(this.w, 8);
+    if (e >= 0) {
+      this.w.u64[e][(S32[0] & 0xfff) >> 3] = v;
+      return;
     }
     const c = this.c;
     const pa = c.translateData(va, 8, Access.Write);

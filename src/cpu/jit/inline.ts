@@ -18,6 +18,7 @@
 // temporaries v, t, p, va, lo, hi, k, e, q are the trace function's: one
 // set for all instructions keeps its frame small.
 
+import { ENTRIES } from '../data-cache.js';
 import type { Insn } from '../decode/decoder.js';
 
 const SIGN = 1n << 63n;
@@ -178,7 +179,7 @@ const VIEW: Readonly<Record<number, [string, number]>> = { 1: ['u8', 0], 2: ['u1
  */
 function lookup(w: string, size: number): string {
   return (
-    `S64[0] = va; lo = S32[0]; hi = S32[1]; k = (lo >>> 12) | (hi << 20); e = k & 63;` +
+    `S64[0] = va; lo = S32[0]; hi = S32[1]; k = (lo >>> 12) | (hi << 20); e = k & ${ENTRIES - 1};` +
     ` if ((lo & ${size - 1}) === 0 && ${w}.keyLo[e] === k && ${w}.keyHi[e] === hi >>> 12)`
   );
 }

@@ -29,16 +29,13 @@ import { inlineCode, inlineStores } from './inline.js';
 export type TraceFn = (c: Cpu, limit: number, at: number) => ExecBundle;
 
 export interface Trace {
-  /** Virtual address of the first bundle (the same page may be mapped elsewhere). */
-  readonly ip: bigint;
-  /** Address just past the last bundle. */
-  readonly end: bigint;
-  /** ip as 32-bit halves, and the trace's length in bytes (for checks without BigInt arithmetic). */
+  /**
+   * The virtual address of the first bundle as 32-bit halves (the same page
+   * may be mapped elsewhere), and the trace's length in bytes.
+   */
   readonly ipLo: number;
   readonly ipHi: number;
   readonly bytes: number;
-  /** Most slots one run retires (every bundle executed). */
-  readonly maxInsns: number;
   readonly run: TraceFn;
   /** Bundle address and slot of each instruction, by its index in the trace. */
   readonly ipOf: readonly bigint[];
@@ -46,7 +43,7 @@ export interface Trace {
 }
 
 /** Longest trace, in bundles. */
-export const MAX_BUNDLES = 32;
+const MAX_BUNDLES = 32;
 /** Most slots a trace retires in one straight pass. */
 export const MAX_TRACE_INSNS = MAX_BUNDLES * 3;
 
@@ -174,7 +171,7 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
       if (direct !== null) {
         const target = BigInt.asUintN(64, at + insn.imm) & ~0xfn;
         const inside = target >= ip && target < end;
-        const go = inside ? jump(x, `${Number((target - ip) >> 4n)}`, `0x${target.toString(16)}n`) : leave(x, `0x${target.toString(16)}n`);
+        const go = inside ? jump(x, `${Number((target - ip) >> 4n)}`, hex(target)) : leave(x, hex(target));
         // br.cloop: taken while LC is not zero, counting it down.
         const taken = direct === 'cloop' ? `if (BigInt.asIntN(64, ar[${AR.LC}]) !== 0n) { ar[${AR.LC}] = BigInt.asUintN(64, ar[${AR.LC}] - 1n); ${go} }` : go;
         lines.push(`${guard}{ ${taken} }`);
@@ -183,8 +180,8 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
       const slow = `X(c, base + ${x + 1}, ${x});`;
       const inline = b.always[s] ? null : inlineCode(insn, slow);
       if (inline !== null) {
-        // Only code that may call the semantic function or access memory can fault.
-        if (inline.includes(slow) || inline.includes('D.')) lines.push(`c.traceInsn = ${x};`);
+        // Only code with a slow path can fault (every inline memory access has one).
+        if (inline.includes(slow)) lines.push(`c.traceInsn = ${x};`);
         if (inline !== '') lines.push(`${guard}{ ${inline} }`);
         if (inlineStores(insn)) stores = true;
         continue;
@@ -240,7 +237,7 @@ export function compileTrace(bundles: readonly ExecBundle[], ip: bigint): Trace 
     s32: Uint32Array,
   ) => TraceFn;
   const run = make(fns, insns, bundles, ipOf, slotOf, first, S64, S32);
-  const trace: Trace = { ip, end, ipLo, ipHi, bytes: length * 16, maxInsns, run, ipOf, slotOf };
+  const trace: Trace = { ipLo, ipHi, bytes: length * 16, run, ipOf, slotOf };
   bundles.forEach((b, k) => {
     b.trace = trace;
     b.traceAt = k;
